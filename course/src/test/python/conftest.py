@@ -1,0 +1,67 @@
+"""Shared fixtures for the end-to-end tests: a kernel manager for the course kernelspec built by Maven."""
+import os
+import pathlib
+
+import pytest
+from jupyter_client import KernelManager
+from jupyter_client.kernelspec import KernelSpecManager
+
+ROOT = pathlib.Path(__file__).resolve().parents[4]
+KERNELSPEC_DIR = pathlib.Path(os.environ.get("COURSE_KERNELSPEC_DIR", ROOT / "course" / "target" / "kernelspec"))
+KERNEL_NAME = os.environ.get("COURSE_KERNEL_NAME", "creative-ai-java")
+RESULTS_DIR = ROOT / "course" / "target" / "measurements"
+
+
+def kernel_manager(extra_env=None):
+    """A KernelManager for the freshly built kernelspec (not whatever the user has installed)."""
+    specs = KernelSpecManager(kernel_dirs=[str(KERNELSPEC_DIR)])
+    km = KernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=specs)
+    km.extra_env = dict(extra_env or {})
+    return km
+
+
+def start(km, timeout=60):
+    env = dict(os.environ)
+    env.update(km.extra_env)
+    km.start_kernel(env=env)
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=timeout)
+    return kc
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    km = kernel_manager()
+    kc = start(km)
+    yield km, kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
+def run(kc, code, timeout=60):
+    """Executes code; returns (reply content, list of iopub messages for this request)."""
+    msg_id = kc.execute(code)
+    reply = kc.get_shell_msg(timeout=timeout)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = kc.get_shell_msg(timeout=timeout)
+    outputs = []
+    while True:
+        msg = kc.get_iopub_msg(timeout=timeout)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+        outputs.append(msg)
+    return reply["content"], outputs
+
+
+def of_type(outputs, *types):
+    return [m for m in outputs if m["msg_type"] in types]
+
+
+def record(name, data):
+    """Keeps a measurement (JSON) under course/target/measurements for the closing note and benchmarks."""
+    import json
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    (RESULTS_DIR / f"{name}.json").write_text(json.dumps(data, indent=2))

@@ -1,0 +1,101 @@
+package creativeai.kernel;
+
+import jdk.jshell.execution.DirectExecutionControl;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * JShell's in-process execution engine for notebook cells: runs each snippet on its own thread so that an
+ * interrupt can stop just that thread, and keeps the snippet's result as a Java object (not JShell's string
+ * form) so the kernel can render it as an image, a table or HTML.
+ *
+ * <p>JShell's own local engine joins every thread the snippet started (ND4J starts long-lived ones, so a
+ * cell would never finish) and stops them all on interrupt; this engine waits for the snippet thread only.
+ */
+final class CellExecutionControl extends DirectExecutionControl {
+    /** The string JShell receives in place of a value; the object itself is taken with {@link #takeLastValue()}. */
+    static final String VALUE_HANDLE = "<value>";
+
+    private final AtomicReference<Thread> running = new AtomicReference<>();
+    private volatile boolean stopRequested;
+    private boolean stoppedSinceAsked;
+    private Object lastValue;
+    private Throwable lastFailure;
+
+    @Override
+    protected String invoke(Method snippet) throws Exception {
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(() -> {
+            try {
+                result[0] = snippet.invoke(null);
+            } catch (InvocationTargetException e) {
+                failure[0] = e.getCause();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "notebook-cell");
+        thread.setContextClassLoader(snippet.getDeclaringClass().getClassLoader());
+        thread.setDaemon(true);
+        stopRequested = false;
+        running.set(thread);
+        try {
+            thread.start();
+            thread.join();
+        } finally {
+            running.set(null);
+        }
+        if (stopRequested) {
+            stoppedSinceAsked = true;
+            throw new StoppedException();
+        }
+        if (failure[0] != null) {
+            lastFailure = failure[0];
+            throw new InvocationTargetException(failure[0]);
+        }
+        lastValue = result[0];
+        return VALUE_HANDLE;
+    }
+
+    /** The value of the last snippet run, handed over once. */
+    Object takeLastValue() {
+        Object value = lastValue;
+        lastValue = null;
+        return value;
+    }
+
+    /** Whether a snippet was stopped since the last call. */
+    boolean takeStopped() {
+        boolean stopped = stoppedSinceAsked;
+        stoppedSinceAsked = false;
+        return stopped;
+    }
+
+    /** What the last failing snippet threw, as the real object (JShell only keeps its class name), handed over once. */
+    Throwable takeLastFailure() {
+        Throwable failure = lastFailure;
+        lastFailure = null;
+        return failure;
+    }
+
+    /**
+     * Stops the running snippet: first an interrupt (sleeps, waits and I/O end at once), then, for code that
+     * ignores interrupts (a busy loop, a training loop), {@code Thread.stop}, which JDK 17 to 19 still honour.
+     */
+    @Override
+    public void stop() {
+        Thread thread = running.get();
+        if (thread == null) return;
+        stopRequested = true;
+        thread.interrupt();
+        try {
+            thread.join(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (thread.isAlive()) ThreadStopper.stop(thread);
+    }
+}

@@ -1,0 +1,89 @@
+package creativeai.kernel;
+
+import com.google.gson.GsonBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the Jupyter kernelspec (kernel.json) that starts this kernel with the course's classpath and JVM
+ * options: heap and JavaCPP off-heap limits that together fit Binder's 2 GB, passive OpenMP threads sized to
+ * the machine, the audio renderer's {@code --add-exports}, and a JavaCPP cache outside the user's home.
+ * {@code java creativeai.kernel.KernelSpec <dir> <classpath> <cache dir> [display name]}; the directory
+ * is then installed with {@code jupyter kernelspec install --user}.
+ */
+public final class KernelSpec {
+    /** Heap for Java objects; ND4J's arrays live off-heap under the JavaCPP limits below. */
+    static final String HEAP = "-Xmx640m";
+    /** JavaCPP's limit on ND4J's off-heap arrays, and on the whole process's resident memory. */
+    static final String OFF_HEAP = "-Dorg.bytedeco.javacpp.maxbytes=1100m";
+    static final String PROCESS = "-Dorg.bytedeco.javacpp.maxphysicalbytes=1900m";
+
+    private KernelSpec() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            System.err.println("usage: java creativeai.kernel.KernelSpec <out dir> <classpath> <cache dir> [display name]");
+            System.exit(2);
+        }
+        String displayName = args.length > 3 ? args[3] : "Java (Creative AI)";
+        Path file = write(Path.of(args[0]), args[1], Path.of(args[2]), displayName);
+        System.out.println("kernelspec written: " + file);
+    }
+
+    /** Writes kernel.json into {@code dir} and returns its path. */
+    public static Path write(Path dir, String classpath, Path cacheDir, String displayName) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("kernel.json");
+        String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
+                .toJson(spec(classpath, cacheDir, displayName));
+        Files.writeString(file, json);
+        return file;
+    }
+
+    static Map<String, Object> spec(String classpath, Path cacheDir, String displayName) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("argv", command(classpath, cacheDir));
+        spec.put("display_name", displayName);
+        spec.put("language", "java");
+        spec.put("interrupt_mode", "message");
+        spec.put("env", environment());
+        spec.put("metadata", Map.of("debugger", false));
+        return spec;
+    }
+
+    static List<String> command(String classpath, Path cacheDir) {
+        List<String> argv = new ArrayList<>();
+        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.add(HEAP);
+        argv.add("-XX:+UseSerialGC");
+        argv.add(OFF_HEAP);
+        argv.add(PROCESS);
+        argv.add("-Dorg.bytedeco.javacpp.cachedir=" + cacheDir.toAbsolutePath().normalize());
+        argv.add("-Djava.awt.headless=true");
+        argv.add("--add-exports=java.desktop/com.sun.media.sound=ALL-UNNAMED");
+        int feature = Runtime.version().feature();
+        if (feature >= 22) argv.add("--enable-native-access=ALL-UNNAMED");
+        if (feature >= 24) argv.add("--sun-misc-unsafe-memory-access=allow");
+        argv.add("-cp");
+        argv.add(classpath);
+        argv.add(Main.class.getName());
+        argv.add("{connection_file}");
+        return argv;
+    }
+
+    /** OpenMP spin-waiting on few cores made training 10x slower here: wait passively, one thread per core. */
+    static Map<String, String> environment() {
+        String threads = Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("OMP_NUM_THREADS", threads);
+        env.put("OMP_WAIT_POLICY", "passive");
+        return env;
+    }
+}

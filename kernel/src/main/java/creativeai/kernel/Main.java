@@ -1,0 +1,44 @@
+package creativeai.kernel;
+
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts the kernel for a Jupyter front end: {@code java creativeai.kernel.Main <connection-file>}. The
+ * evaluation timeout comes from {@code COURSE_EVAL_TIMEOUT} (seconds; unset or 0 means no limit).
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java creativeai.kernel.Main <jupyter connection file>");
+            System.exit(2);
+        }
+        Logger.getLogger("").setLevel(Level.WARNING);
+        KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+        JavaKernel kernel = new JavaKernel(evaluationTimeout());
+        JupyterConnection connection = new JupyterConnection(properties);
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        connection.waitUntilClose();
+        System.exit(0);
+    }
+
+    static Duration evaluationTimeout() {
+        String seconds = System.getenv("COURSE_EVAL_TIMEOUT");
+        if (seconds == null || seconds.isBlank()) return Duration.ZERO;
+        try {
+            return Duration.ofSeconds(Long.parseLong(seconds.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("COURSE_EVAL_TIMEOUT must be a whole number of seconds, not '" + seconds + "'");
+        }
+    }
+}

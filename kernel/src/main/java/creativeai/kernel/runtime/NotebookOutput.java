@@ -1,0 +1,18 @@
+package creativeai.kernel.runtime;
+
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+
+/**
+ * Where rich output goes: the running kernel publishes it to the notebook; with no kernel (tests, plain
+ * {@code java}) the text form is printed. Installed once by the kernel through {@link Display#connect}.
+ */
+public interface NotebookOutput {
+    /** Renders an object into a MIME bundle, restricted to the given types when any are named. */
+    DisplayData render(Object value, String... mimeTypes);
+
+    /** Shows an already rendered bundle as a new output under the given display id. */
+    void show(DisplayData data, String displayId);
+
+    /** Replaces the output shown under a display id. */
+    void update(DisplayData data, String displayId);
+}
