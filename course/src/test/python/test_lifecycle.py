@@ -1,0 +1,114 @@
+"""The kernel starts reliably and stops running cells: 50 starts in a row, each ready within a stated time;
+10 interrupts of a busy loop, each back to idle within 2 s; a timeout that stops a runaway cell."""
+import statistics
+import time
+
+import psutil
+
+from conftest import kernel_manager, of_type, record, run, start
+
+STARTS = 50
+READY_WITHIN_S = 20.0
+INTERRUPTS = 10
+IDLE_WITHIN_S = 2.0
+
+
+def test_kernel_starts_fifty_times_in_a_row():
+    ready, first_result = [], []
+    for _ in range(STARTS):
+        km = kernel_manager()
+        began = time.monotonic()
+        kc = start(km, timeout=READY_WITHIN_S)
+        ready.append(time.monotonic() - began)
+        reply, out = run(kc, "6 * 7", timeout=READY_WITHIN_S)
+        first_result.append(time.monotonic() - began)
+        assert of_type(out, "execute_result")[0]["content"]["data"]["text/plain"] == "42"
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    assert max(first_result) < READY_WITHIN_S
+    record("kernel-start", {
+        "starts": STARTS,
+        "ready_median_s": statistics.median(ready), "ready_max_s": max(ready),
+        "first_result_median_s": statistics.median(first_result), "first_result_max_s": max(first_result),
+    })
+
+
+def interrupt_and_time(km, kc, code):
+    msg_id = kc.execute(code)
+    time.sleep(0.5)
+    began = time.monotonic()
+    km.interrupt_kernel()
+    while True:
+        msg = kc.get_iopub_msg(timeout=IDLE_WITHIN_S + 5)
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                and msg["content"]["execution_state"] == "idle"):
+            latency = time.monotonic() - began
+            break
+    reply = kc.get_shell_msg(timeout=5)
+    assert reply["parent_header"]["msg_id"] == msg_id
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "CellInterruptedException"
+    return latency
+
+
+def test_interrupt_returns_to_idle_and_the_next_cell_runs():
+    km = kernel_manager()
+    kc = start(km)
+    try:
+        run(kc, "long spins = 0;")
+        latencies = [interrupt_and_time(km, kc, "while (true) { spins++; }") for _ in range(INTERRUPTS)]
+        latencies.append(interrupt_and_time(km, kc, "Thread.sleep(60_000);"))
+        assert max(latencies) < IDLE_WITHIN_S, latencies
+        reply, out = run(kc, "spins > 0")
+        assert of_type(out, "execute_result")[0]["content"]["data"]["text/plain"] == "true"
+        record("interrupt", {"interrupts": len(latencies), "median_s": statistics.median(latencies),
+                             "max_s": max(latencies)})
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def test_interrupt_stops_a_dl4j_training_loop():
+    km = kernel_manager()
+    kc = start(km)
+    try:
+        reply, _ = run(kc, """
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.*;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+var conf = new NeuralNetConfiguration.Builder().seed(1).list()
+    .layer(new DenseLayer.Builder().nIn(64).nOut(256).build())
+    .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(256).nOut(64).build())
+    .build();
+var net = new MultiLayerNetwork(conf);
+net.init();
+var x = Nd4j.rand(256, 64);
+""", timeout=120)
+        assert reply["status"] == "ok", reply
+        latency = interrupt_and_time(km, kc, "while (true) { net.fit(x, x); }")
+        assert latency < IDLE_WITHIN_S
+        reply, out = run(kc, "net.output(x).rows()")
+        assert of_type(out, "execute_result")[0]["content"]["data"]["text/plain"] == "256"
+        rss = psutil.Process(km.provisioner.process.pid).memory_info().rss
+        record("dl4j-interrupt", {"latency_s": latency, "rss_mb_after_fit": rss / 2**20})
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def test_evaluation_timeout_stops_a_runaway_cell():
+    km = kernel_manager({"COURSE_EVAL_TIMEOUT": "2"})
+    kc = start(km)
+    try:
+        began = time.monotonic()
+        reply, _ = run(kc, "while (true) { }", timeout=30)
+        assert time.monotonic() - began < 6
+        assert reply["status"] == "error"
+        assert "evaluation timeout" in reply["evalue"]
+        reply, out = run(kc, "1 + 1")
+        assert of_type(out, "execute_result")[0]["content"]["data"]["text/plain"] == "2"
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
