@@ -112,3 +112,16 @@ def test_evaluation_timeout_stops_a_runaway_cell():
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def test_shutdown_ends_the_process():
+    km = kernel_manager()
+    kc = start(km)
+    process = psutil.Process(km.provisioner.process.pid)
+    run(kc, "int x = 1;")
+    kc.stop_channels()
+    began = time.monotonic()
+    km.request_shutdown()
+    process.wait(timeout=10)
+    assert time.monotonic() - began < 5
+    km.cleanup_resources()

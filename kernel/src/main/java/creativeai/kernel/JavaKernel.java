@@ -65,6 +65,7 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
         magics.registerMagics(new ClasspathMagics(this::addToClasspath));
         magics.registerMagics(MavenMagic.withDefaults(this::addToClasspath));
         magics.registerMagics(new Load(List.of(".jsh", ".jshell", ".java", ".ipynb"), this::evalRaw));
+        Display.extend(getRenderer());
         Display.connect(this);
     }
 
@@ -214,10 +215,23 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
         return errorReport.lines(e);
     }
 
+    /**
+     * Ends the process shortly after the shutdown reply is sent: closing the messaging library's context can
+     * wait forever on sockets other threads still hold, and a front end waits for the process to go.
+     */
     @Override
     public void onShutdown(boolean isRestarting) {
         watchdog.shutdownNow();
-        if (evaluator.isDone() && !evaluator.isCompletedExceptionally()) cells().close();
+        Thread exit = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException ignored) {
+                // exit now
+            }
+            Runtime.getRuntime().halt(0);
+        }, "kernel-exit");
+        exit.setDaemon(false);
+        exit.start();
     }
 
     /* NotebookOutput: how Display's functions reach this notebook. */

@@ -14,7 +14,7 @@ import java.util.Map;
  * Writes the Jupyter kernelspec (kernel.json) that starts this kernel with the course's classpath and JVM
  * options: heap and JavaCPP off-heap limits that together fit Binder's 2 GB, passive OpenMP threads sized to
  * the machine, the audio renderer's {@code --add-exports}, and a JavaCPP cache outside the user's home.
- * {@code java creativeai.kernel.KernelSpec <dir> <classpath> <cache dir> [display name]}; the directory
+ * {@code java creativeai.kernel.KernelSpec <dir> <classpath> <course root> [display name]}; the directory
  * is then installed with {@code jupyter kernelspec install --user}.
  */
 public final class KernelSpec {
@@ -29,7 +29,7 @@ public final class KernelSpec {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            System.err.println("usage: java creativeai.kernel.KernelSpec <out dir> <classpath> <cache dir> [display name]");
+            System.err.println("usage: java creativeai.kernel.KernelSpec <out dir> <classpath> <course root> [display name]");
             System.exit(2);
         }
         String displayName = args.length > 3 ? args[3] : "Java (Creative AI)";
@@ -38,22 +38,24 @@ public final class KernelSpec {
     }
 
     /** Writes kernel.json into {@code dir} and returns its path. */
-    public static Path write(Path dir, String classpath, Path cacheDir, String displayName) throws IOException {
+    public static Path write(Path dir, String classpath, Path courseRoot, String displayName) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve("kernel.json");
         String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
-                .toJson(spec(classpath, cacheDir, displayName));
+                .toJson(spec(classpath, courseRoot.toAbsolutePath().normalize(), displayName));
         Files.writeString(file, json);
         return file;
     }
 
-    static Map<String, Object> spec(String classpath, Path cacheDir, String displayName) {
+    static Map<String, Object> spec(String classpath, Path courseRoot, String displayName) {
         Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("argv", command(classpath, cacheDir));
+        spec.put("argv", command(classpath, courseRoot.resolve(".cache").resolve("javacpp")));
         spec.put("display_name", displayName);
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
-        spec.put("env", environment());
+        Map<String, String> env = environment();
+        env.put("COURSE_HOME", courseRoot.toString());
+        spec.put("env", env);
         spec.put("metadata", Map.of("debugger", false));
         return spec;
     }
@@ -65,7 +67,7 @@ public final class KernelSpec {
         argv.add("-XX:+UseSerialGC");
         argv.add(OFF_HEAP);
         argv.add(PROCESS);
-        argv.add("-Dorg.bytedeco.javacpp.cachedir=" + cacheDir.toAbsolutePath().normalize());
+        argv.add("-Dorg.bytedeco.javacpp.cachedir=" + cacheDir);
         argv.add("-Djava.awt.headless=true");
         argv.add("--add-exports=java.desktop/com.sun.media.sound=ALL-UNNAMED");
         int feature = Runtime.version().feature();

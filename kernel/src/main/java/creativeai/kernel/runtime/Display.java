@@ -6,6 +6,7 @@ import org.dflib.jjava.jupyter.kernel.display.common.Image;
 import org.dflib.jjava.jupyter.kernel.display.common.Text;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 
+import java.util.ServiceLoader;
 import java.util.UUID;
 
 /**
@@ -57,17 +58,22 @@ public final class Display {
         return output.render(value, mimeTypes);
     }
 
-    /** A renderer that knows images and text, shared by the kernel and the text fallback. */
-    public static Renderer newRenderer() {
-        Renderer renderer = new Renderer();
-        Image.registerAll(renderer);
-        Text.registerAll(renderer);
+    /** Adds every {@link RenderExtension} on the classpath to a renderer (the kernel's, or the text fallback's). */
+    public static Renderer extend(Renderer renderer) {
+        ServiceLoader.load(RenderExtension.class).forEach(extension -> extension.registerAll(renderer));
         return renderer;
     }
 
     /** Prints the text/plain form; an update prints again, so progress shows as successive lines. */
     private static final class TextOutput implements NotebookOutput {
-        private final Renderer renderer = newRenderer();
+        private final Renderer renderer = newTextRenderer();
+
+        private static Renderer newTextRenderer() {
+            Renderer renderer = new Renderer();
+            Image.registerAll(renderer);
+            Text.registerAll(renderer);
+            return extend(renderer);
+        }
 
         @Override
         public DisplayData render(Object value, String... mimeTypes) {

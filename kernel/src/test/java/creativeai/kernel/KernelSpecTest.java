@@ -1,0 +1,41 @@
+package creativeai.kernel;
+
+import com.google.gson.Gson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KernelSpecTest {
+    @Test
+    @SuppressWarnings("unchecked")
+    void specStartsThisJavaWithMemoryLimitsAndMessageInterrupts(@TempDir Path dir) throws IOException {
+        Path file = KernelSpec.write(dir.resolve("k"), "/course/cp/*", Path.of("/course"), "Java (Creative AI)");
+        Map<String, Object> spec = new Gson().fromJson(Files.readString(file), Map.class);
+        List<String> argv = (List<String>) spec.get("argv");
+        assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), argv.get(0));
+        assertTrue(argv.containsAll(List.of(KernelSpec.HEAP, KernelSpec.OFF_HEAP, KernelSpec.PROCESS,
+                "--add-exports=java.desktop/com.sun.media.sound=ALL-UNNAMED",
+                "-Dorg.bytedeco.javacpp.cachedir=/course/.cache/javacpp")));
+        assertEquals(List.of("-cp", "/course/cp/*", Main.class.getName(), "{connection_file}"),
+                argv.subList(argv.size() - 4, argv.size()));
+        assertEquals("message", spec.get("interrupt_mode"));
+        Map<String, String> env = (Map<String, String>) spec.get("env");
+        assertEquals("passive", env.get("OMP_WAIT_POLICY"));
+        assertEquals("/course", env.get("COURSE_HOME"));
+    }
+
+    @Test
+    void heapAndOffHeapFitInTwoGigabytes() {
+        long heap = Long.parseLong(KernelSpec.HEAP.replaceAll("\\D", ""));
+        long process = Long.parseLong(KernelSpec.PROCESS.replaceAll("\\D", ""));
+        assertTrue(heap < process && process < 2048);
+    }
+}

@@ -1,0 +1,35 @@
+package creativeai;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Facts every notebook's Parameters cell asks: whether the course runs in QUICK mode (environment variable
+ * {@code COURSE_QUICK=1}: small data and few epochs, for tests) and where the course lives on disk.
+ */
+public final class Course {
+    private Course() {
+    }
+
+    /** True when {@code COURSE_QUICK} is set to 1 or true. */
+    public static boolean quick() {
+        String value = System.getenv("COURSE_QUICK");
+        return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
+    }
+
+    /** {@code quick} in QUICK mode, {@code full} otherwise: {@code int EPOCHS = Course.size(1, 20);} */
+    public static int size(int quick, int full) {
+        return quick() ? quick : full;
+    }
+
+    /** The course's root folder: {@code COURSE_HOME}, else the nearest parent of the working folder with a pom.xml and notebooks/. */
+    public static Path home() {
+        String configured = System.getenv("COURSE_HOME");
+        if (configured != null && !configured.isBlank()) return Path.of(configured);
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("notebooks"))) return dir;
+        }
+        throw new IllegalStateException("Cannot find the course folder: set COURSE_HOME to the folder that holds "
+                + "notebooks/ and pom.xml, or start Jupyter from inside it (bin/course start does).");
+    }
+}

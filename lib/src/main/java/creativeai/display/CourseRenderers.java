@@ -1,0 +1,33 @@
+package creativeai.display;
+
+import creativeai.kernel.runtime.RenderExtension;
+import creativeai.plot.Charts;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.common.Image;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import tech.tablesaw.api.Table;
+
+/**
+ * How the course's types look in a notebook: XChart charts as PNG images, Tablesaw tables as HTML tables,
+ * ND4J arrays as their shape and values. Found by the kernel through Java's ServiceLoader.
+ */
+public final class CourseRenderers implements RenderExtension {
+    @Override
+    public void registerAll(Renderer renderer) {
+        renderer.createRegistration(Chart.class)
+                .preferring(MIMEType.IMAGE_PNG)
+                .register((chart, context) -> {
+                    Image.renderImage(Charts.image(chart), context);
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "chart: " + chart.getTitle());
+                });
+        renderer.createRegistration(Table.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .register((table, context) -> TableHtml.of(table).render(context));
+        renderer.createRegistration(INDArray.class)
+                .preferring(MIMEType.TEXT_PLAIN)
+                .register((array, context) -> context.renderIfRequested(MIMEType.TEXT_PLAIN,
+                        () -> array.shapeInfoToString().lines().findFirst().orElse("") + "\n" + array));
+    }
+}
