@@ -1,0 +1,85 @@
+package creativeai.data;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Handwritten digits (MNIST, 28×28 grey images, labels 0–9): 60,000 for training and 10,000 for testing,
+ * from the course data. Pixels come as numbers in [0, 1] or [-1, 1] (what a tanh generator draws).
+ */
+public final class Mnist {
+    public static final int SIDE = 28;
+    public static final int PIXELS = SIDE * SIDE;
+    public static final int CLASSES = 10;
+
+    /** Which half of MNIST. */
+    public enum Split { TRAIN, TEST }
+
+    /** How pixel values are scaled. */
+    public enum Scale {
+        ZERO_TO_ONE, MINUS_ONE_TO_ONE
+    }
+
+    private final byte[] pixels;
+    private final byte[] labels;
+    private final int count;
+
+    private Mnist(byte[] pixels, byte[] labels, int count) {
+        this.pixels = pixels;
+        this.labels = labels;
+        this.count = count;
+    }
+
+    public static Mnist load(Split split) {
+        return load(DataStore.standard(), "mnist", split);
+    }
+
+    /** Loads a digit set in MNIST's format ("mnist", or "fashion-mnist" once listed) from a store. */
+    public static Mnist load(DataStore store, String prefix, Split split) {
+        String part = split == Split.TRAIN ? "train" : "test";
+        try {
+            IdxReader.Idx images = IdxReader.read(store.path(prefix + "-" + part + "-images"));
+            IdxReader.Idx labels = IdxReader.read(store.path(prefix + "-" + part + "-labels"));
+            if (images.count() != labels.count() || images.dimensions().length != 3
+                    || images.dimensions()[1] != SIDE || images.dimensions()[2] != SIDE) {
+                throw new DataException(prefix + " " + part + ": images and labels do not match (" + images.count()
+                        + " images, " + labels.count() + " labels)");
+            }
+            return new Mnist(images.data(), labels.data(), images.count());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int size() {
+        return count;
+    }
+
+    public int label(int index) {
+        return labels[index];
+    }
+
+    /** The first {@code n} images (n × 784) and one-hot labels (n × 10), pixels scaled as asked. */
+    public DataSet first(int n, Scale scale) {
+        int rows = Math.min(n, count);
+        float[] x = new float[rows * PIXELS];
+        float[] y = new float[rows * CLASSES];
+        for (int i = 0; i < rows * PIXELS; i++) {
+            float v = (pixels[i] & 0xff) / 255f;
+            x[i] = scale == Scale.ZERO_TO_ONE ? v : 2 * v - 1;
+        }
+        for (int r = 0; r < rows; r++) y[r * CLASSES + labels[r]] = 1;
+        return new DataSet(Nd4j.create(x, rows, PIXELS), Nd4j.create(y, rows, CLASSES));
+    }
+
+    /** One image as a 28×28 array with pixels in [0, 1]. */
+    public INDArray image(int index) {
+        float[] x = new float[PIXELS];
+        for (int i = 0; i < PIXELS; i++) x[i] = (pixels[index * PIXELS + i] & 0xff) / 255f;
+        return Nd4j.create(x, SIDE, SIDE);
+    }
+}
