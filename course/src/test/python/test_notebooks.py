@@ -21,7 +21,7 @@ def promised(notebook, outputs):
         if "/" in expected and not expected.startswith("<"):
             found = any(expected in o.get("data", {}) for o in outputs)
         else:
-            found = any(expected in json.dumps(o.get("data", {})) for o in outputs)
+            found = any(expected in json.dumps(o.get("data", {})) + o.get("text", "") for o in outputs)
         if not found:
             missing.append(expected)
     return missing

@@ -1,0 +1,48 @@
+package creativeai.plot;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * Grey images (rows of pixels in [0, 1], or [-1, 1] for tanh outputs) laid out in a grid and enlarged, the
+ * way the image chapters show real digits and generated samples side by side.
+ */
+public final class ImageGrid {
+    private ImageGrid() {
+    }
+
+    /**
+     * @param images each a matrix (height × width) or a row of height·width pixels
+     * @param side   the height and width of one image in pixels
+     * @param scale  how many screen pixels per image pixel
+     */
+    public static BufferedImage of(List<INDArray> images, int side, int columns, int scale) {
+        if (images.isEmpty()) throw new IllegalArgumentException("no images to show");
+        int rows = (images.size() + columns - 1) / columns;
+        int cell = side * scale + 2;
+        BufferedImage grid = new BufferedImage(columns * cell, rows * cell, BufferedImage.TYPE_BYTE_GRAY);
+        double min = images.stream().mapToDouble(i -> i.minNumber().doubleValue()).min().orElse(0);
+        boolean signed = min < -0.01;
+        for (int n = 0; n < images.size(); n++) {
+            INDArray image = images.get(n).reshape(side, side);
+            if (image.length() != (long) side * side) {
+                throw new IllegalArgumentException("image " + n + " has " + image.length() + " pixels, not " + side + "×" + side);
+            }
+            int x0 = (n % columns) * cell + 1;
+            int y0 = (n / columns) * cell + 1;
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    double v = image.getDouble(y, x);
+                    int grey = (int) Math.round(255 * Math.max(0, Math.min(1, signed ? (v + 1) / 2 : v)));
+                    int rgb = (grey << 16) | (grey << 8) | grey;
+                    for (int dy = 0; dy < scale; dy++) {
+                        for (int dx = 0; dx < scale; dx++) grid.setRGB(x0 + x * scale + dx, y0 + y * scale + dy, rgb);
+                    }
+                }
+            }
+        }
+        return grid;
+    }
+}
