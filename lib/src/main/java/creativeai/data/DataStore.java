@@ -99,7 +99,7 @@ public final class DataStore {
             if (entries.get(0).member() == null) {
                 Downloads.fetch(url, temps.get(entries.get(0)));
             } else {
-                archive = Files.createTempFile(cache, ".archive", ".tgz");
+                archive = Files.createTempFile(cache, ".archive", ".tmp");
                 Downloads.fetch(url, archive);
                 Map<String, Path> members = new LinkedHashMap<>();
                 temps.forEach((entry, temp) -> members.put(entry.member(), temp));

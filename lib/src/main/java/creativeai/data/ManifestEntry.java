@@ -5,8 +5,8 @@ package creativeai.data;
  * the repository under datasets/, or fetched once into the data cache), its size and SHA-256, where it comes
  * from, and its licence and attribution.
  *
- * @param source a URL, or {@code URL!member} for one file inside a .tgz archive, or "repository" for files
- *               committed with the course
+ * @param source a URL, or {@code URL!member} for one file inside a .tgz or .deb archive, or where a committed
+ *               file was prepared from
  */
 public record ManifestEntry(String name, Storage storage, String path, long bytes, String sha256,
                             String source, String licence, String attribution) {

@@ -8,8 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Handwritten digits (MNIST, 28×28 grey images, labels 0–9): 60,000 for training and 10,000 for testing,
- * from the course data. Pixels come as numbers in [0, 1] or [-1, 1] (what a tanh generator draws).
+ * Handwritten digits (MNIST) or clothes (Fashion-MNIST): 28×28 grey images with labels 0–9, 60,000 for
+ * training and 10,000 for testing, from the course data. Pixels come as numbers in [0, 1] or [-1, 1] (what a
+ * tanh generator draws).
  */
 public final class Mnist {
     public static final int SIDE = 28;
@@ -34,11 +35,19 @@ public final class Mnist {
         this.count = count;
     }
 
+    /** The label names of Fashion-MNIST, by label. */
+    public static final java.util.List<String> FASHION_CLASSES = java.util.List.of("T-shirt/top", "trouser", "pullover",
+            "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle boot");
+
     public static Mnist load(Split split) {
         return load(DataStore.standard(), "mnist", split);
     }
 
-    /** Loads a digit set in MNIST's format ("mnist", or "fashion-mnist" once listed) from a store. */
+    public static Mnist fashion(Split split) {
+        return load(DataStore.standard(), "fashion-mnist", split);
+    }
+
+    /** Loads an image set in MNIST's format ("mnist" or "fashion-mnist") from a store. */
     public static Mnist load(DataStore store, String prefix, Split split) {
         String part = split == Split.TRAIN ? "train" : "test";
         try {

@@ -46,4 +46,51 @@ class CourseDataTest {
         assertEquals("Shall I compare thee to a summer's day?", eighteen.lines().get(0).strip());
         assertEquals(14, eighteen.lines().size());
     }
+
+    @Test
+    void fashionMnistHasItsKnownSizes() {
+        Mnist train = Mnist.fashion(Mnist.Split.TRAIN);
+        assertEquals(60_000, train.size());
+        assertEquals(10_000, Mnist.fashion(Mnist.Split.TEST).size());
+        assertEquals("ankle boot", Mnist.FASHION_CLASSES.get(train.label(0)));
+    }
+
+    @Test
+    void gloveKnowsRelatedWords() {
+        var glove = Glove.load();
+        assertEquals(20_000, glove.vocab().numWords());
+        assertTrue(glove.similarity("king", "queen") > glove.similarity("king", "banana") + 0.3);
+        assertTrue(glove.wordsNearest(List.of("king", "woman"), List.of("man"), 5).contains("queen"));
+    }
+
+    @Test
+    void tangPoemsAreQuatrainsInTraditionalCharacters() {
+        var quatrains = TangPoems.quatrains();
+        assertEquals(14_495, quatrains.size());
+        quatrains.forEach(p -> assertEquals(4, p.lines().size(), p.title()));
+        var threeHundred = TangPoems.threeHundred();
+        assertEquals(320, threeHundred.size());
+        assertTrue(threeHundred.stream().anyMatch(p -> p.title().equals("登鸛雀樓") && p.lines().get(0).equals("白日依山盡，")));
+    }
+
+    @Test
+    void movieLensRatings() {
+        var ratings = MovieLens.ratings();
+        assertEquals(100_004, ratings.rowCount());
+        assertEquals(671, ratings.intColumn("userId").unique().size());
+        assertEquals(3.54, ratings.doubleColumn("rating").mean(), 0.01);
+    }
+
+    @Test
+    void oneillsTunesParseAndTheFirstIsTheEnchantedValley() {
+        var collection = Melodies.oneills();
+        assertTrue(collection.tunes().size() >= 1_800, collection.tunes().size() + " parsed, failures: " + collection.failures());
+        assertTrue(collection.failures().size() <= collection.tunes().size() / 50, collection.failures().toString());
+        assertEquals("The Enchanted Valley", collection.tunes().get(0).title());
+    }
+
+    @Test
+    void soundFontIsThere() throws Exception {
+        assertEquals(5_969_788, java.nio.file.Files.size(Melodies.soundFont()));
+    }
 }
