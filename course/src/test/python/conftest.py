@@ -1,4 +1,5 @@
 """Shared fixtures for the end-to-end tests: a kernel manager for the course kernelspec built by Maven."""
+import contextlib
 import os
 import pathlib
 
@@ -30,13 +31,22 @@ def start(km, timeout=60):
     return kc
 
 
+@contextlib.contextmanager
+def running_kernel(extra_env=None):
+    """A started kernel and its client, shut down when the block ends."""
+    km = kernel_manager(extra_env)
+    kc = start(km)
+    try:
+        yield km, kc
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
 @pytest.fixture(scope="module")
 def kernel():
-    km = kernel_manager()
-    kc = start(km)
-    yield km, kc
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
+    with running_kernel() as started:
+        yield started
 
 
 def run(kc, code, timeout=60):
@@ -58,6 +68,11 @@ def run(kc, code, timeout=60):
 
 def of_type(outputs, *types):
     return [m for m in outputs if m["msg_type"] in types]
+
+
+def result_text(outputs):
+    """The text/plain form of a cell's execute_result."""
+    return of_type(outputs, "execute_result")[0]["content"]["data"]["text/plain"]
 
 
 def record(name, data):

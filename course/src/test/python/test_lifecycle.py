@@ -5,7 +5,7 @@ import time
 
 import psutil
 
-from conftest import kernel_manager, of_type, record, run, start
+from conftest import kernel_manager, record, result_text, run, running_kernel, start
 
 STARTS = 50
 READY_WITHIN_S = 20.0
@@ -22,7 +22,7 @@ def test_kernel_starts_fifty_times_in_a_row():
         ready.append(time.monotonic() - began)
         reply, out = run(kc, "6 * 7", timeout=READY_WITHIN_S)
         first_result.append(time.monotonic() - began)
-        assert of_type(out, "execute_result")[0]["content"]["data"]["text/plain"] == "42"
+        assert result_text(out) == "42"
         kc.stop_channels()
         km.shutdown_kernel(now=True)
     assert max(first_result) < READY_WITHIN_S
@@ -52,26 +52,19 @@ def interrupt_and_time(km, kc, code):
 
 
 def test_interrupt_returns_to_idle_and_the_next_cell_runs():
-    km = kernel_manager()
-    kc = start(km)
-    try:
+    with running_kernel() as (km, kc):
         run(kc, "long spins = 0;")
         latencies = [interrupt_and_time(km, kc, "while (true) { spins++; }") for _ in range(INTERRUPTS)]
         latencies.append(interrupt_and_time(km, kc, "Thread.sleep(60_000);"))
         assert max(latencies) < IDLE_WITHIN_S, latencies
         reply, out = run(kc, "spins > 0")
-        assert of_type(out, "execute_result")[0]["content"]["data"]["text/plain"] == "true"
+        assert result_text(out) == "true"
         record("interrupt", {"interrupts": len(latencies), "median_s": statistics.median(latencies),
                              "max_s": max(latencies)})
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
 
 
 def test_interrupt_stops_a_dl4j_training_loop():
-    km = kernel_manager()
-    kc = start(km)
-    try:
+    with running_kernel() as (km, kc):
         reply, _ = run(kc, """
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.*;
@@ -90,28 +83,20 @@ var x = Nd4j.rand(256, 64);
         latency = interrupt_and_time(km, kc, "while (true) { net.fit(x, x); }")
         assert latency < IDLE_WITHIN_S
         reply, out = run(kc, "net.output(x).rows()")
-        assert of_type(out, "execute_result")[0]["content"]["data"]["text/plain"] == "256"
+        assert result_text(out) == "256"
         rss = psutil.Process(km.provisioner.process.pid).memory_info().rss
         record("dl4j-interrupt", {"latency_s": latency, "rss_mb_after_fit": rss / 2**20})
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
 
 
 def test_evaluation_timeout_stops_a_runaway_cell():
-    km = kernel_manager({"COURSE_EVAL_TIMEOUT": "2"})
-    kc = start(km)
-    try:
+    with running_kernel({"COURSE_EVAL_TIMEOUT": "2"}) as (km, kc):
         began = time.monotonic()
         reply, _ = run(kc, "while (true) { }", timeout=30)
         assert time.monotonic() - began < 6
         assert reply["status"] == "error"
         assert "evaluation timeout" in reply["evalue"]
         reply, out = run(kc, "1 + 1")
-        assert of_type(out, "execute_result")[0]["content"]["data"]["text/plain"] == "2"
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
+        assert result_text(out) == "2"
 
 
 def test_shutdown_ends_the_process():

@@ -4,7 +4,7 @@ import pathlib
 import subprocess
 import zipfile
 
-from conftest import of_type, run
+from conftest import of_type, result_text, run
 
 
 def test_kernel_info_names_java(kernel):
@@ -36,7 +36,7 @@ def test_state_persists_between_cells(kernel):
     run(kc, "List<String> names = new ArrayList<>(List.of(\"ada\"));")
     run(kc, "names.add(\"alan\");")
     _, out = run(kc, "names")
-    assert of_type(out, "execute_result")[0]["content"]["data"]["text/plain"] == "[ada, alan]"
+    assert result_text(out) == "[ada, alan]"
 
 
 def test_compile_error_names_the_line(kernel):
@@ -64,7 +64,7 @@ def test_later_snippets_do_not_run_after_an_error(kernel):
     run(kc, "int counter = 0;")
     run(kc, 'counter++;\nif (true) throw new RuntimeException("stop");\ncounter++;')
     _, out = run(kc, "counter")
-    assert of_type(out, "execute_result")[0]["content"]["data"]["text/plain"] == "1"
+    assert result_text(out) == "1"
 
 
 def test_completion_offers_members(kernel):
@@ -138,17 +138,17 @@ def test_magics_jars_classpath_load(kernel, tmp_path):
         z.write(classes / "demo" / "Greeter.class", "demo/Greeter.class")
     reply, out = run(kc, f"%jars {tmp_path}/*.jar\ndemo.Greeter.hi()")
     assert reply["status"] == "ok", reply
-    assert of_type(out, "execute_result")[0]["content"]["data"]["text/plain"] == "hi"
+    assert result_text(out) == "hi"
 
     (src / "Other.java").write_text("package demo; public class Other { public static int n() { return 7; } }")
     subprocess.run(["javac", "-d", str(tmp_path / "more"), str(src / "Other.java")], check=True)
     reply, out = run(kc, f"%classpath {tmp_path / 'more'}\ndemo.Other.n()")
-    assert of_type(out, "execute_result")[0]["content"]["data"]["text/plain"] == "7"
+    assert result_text(out) == "7"
 
     script = tmp_path / "helpers.jsh"
     script.write_text("int twice(int x) { return 2 * x; }\n")
     reply, out = run(kc, f"%load {script}\ntwice(21)")
-    assert of_type(out, "execute_result")[0]["content"]["data"]["text/plain"] == "42"
+    assert result_text(out) == "42"
 
 
 def test_missing_jar_is_a_clear_error(kernel):
@@ -164,4 +164,4 @@ def test_maven_magic_resolves_with_dependencies(kernel):
     reply, out = run(kc, "%maven org.apache.commons:commons-text:1.10.0\n"
                          "org.apache.commons.text.WordUtils.capitalize(\"creative machines\")", timeout=300)
     assert reply["status"] == "ok", reply
-    assert of_type(out, "execute_result")[0]["content"]["data"]["text/plain"] == "Creative Machines"
+    assert result_text(out) == "Creative Machines"

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -137,7 +136,7 @@ final class CellEvaluator implements AutoCloseable {
     }
 
     private static String firstLine(String text) {
-        return Optional.of(text.strip()).map(t -> t.lines().findFirst().orElse("")).get();
+        return text.strip().lines().findFirst().orElse("");
     }
 
     /** Stops the running cell (from another thread). */
