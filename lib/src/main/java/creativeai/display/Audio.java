@@ -39,13 +39,14 @@ public final class Audio implements DisplayDataRenderable {
     /** Reads a WAV file (any PCM format Java Sound can convert to 16-bit mono). */
     public static Audio read(Path wav) throws IOException {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
-            return fromStream(in);
+            return from(in);
         } catch (javax.sound.sampled.UnsupportedAudioFileException e) {
             throw new IOException(wav + " is not a WAV file Java Sound can read: " + e.getMessage(), e);
         }
     }
 
-    private static Audio fromStream(AudioInputStream in) throws IOException {
+    /** Reads a whole PCM stream (e.g. a synthesizer's output) as mono sound. */
+    public static Audio from(AudioInputStream in) throws IOException {
         AudioFormat source = in.getFormat();
         AudioFormat pcm = new AudioFormat(source.getSampleRate(), 16, source.getChannels(), true, false);
         byte[] bytes = AudioSystem.getAudioInputStream(pcm, in).readAllBytes();

@@ -75,6 +75,7 @@ public final class AbcParser {
         private int number;
         private String title = "";
         private String meter = "4/4";
+        private int tempo = Tune.DEFAULT_TEMPO;
         private double unit = -1;
         private Key key;
         private final List<Note> notes = new ArrayList<>();
@@ -107,15 +108,16 @@ public final class AbcParser {
             }
             if (key == null) throw error(0, "the tune has no K: (key) line");
             if (notes.isEmpty()) throw error(0, "the tune has no notes");
-            return new Tune(number, title, key, meter, List.copyOf(notes));
+            return new Tune(number, title, key, meter, tempo, notes);
         }
 
         private void header(char field, String value) {
             switch (field) {
                 case 'X' -> number = parseIntOr(value, 0);
                 case 'T' -> title = title.isEmpty() ? value : title;
-                case 'M' -> meter = value.equals("C") ? "4/4" : value.equals("C|") ? "2/2" : value;
+                case 'M' -> meter = meter(value);
                 case 'L' -> unit = fraction(value, 0);
+                case 'Q' -> tempo = tempo(value);
                 case 'K' -> {
                     try {
                         key = Key.parse(value);
@@ -128,9 +130,27 @@ public final class AbcParser {
             }
         }
 
+        /** An M: field: "6/8", "C" (4/4) or "C|" (2/2); free metre ("none") and compound forms are not supported. */
+        private String meter(String value) {
+            String m = value.replace(" ", "");
+            if (m.equals("C")) return "4/4";
+            if (m.equals("C|")) return "2/2";
+            if (!m.matches("[1-9]\\d*/[1-9]\\d*")) throw error(2, "unsupported metre '" + value + "' (supported: n/d such as 6/8, C, C|)");
+            return m;
+        }
+
+        /** A Q: field, "1/4=120", "3/8=80" or a bare "120", as quarter notes per minute; odd forms keep the default. */
+        private int tempo(String value) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:(\\d+)/(\\d+)\\s*=\\s*)?(\\d+)").matcher(value);
+            if (!m.find()) return tempo;
+            double beat = m.group(1) == null ? 1 : Integer.parseInt(m.group(1)) * 4.0 / Integer.parseInt(m.group(2));
+            int perMinute = (int) Math.round(Integer.parseInt(m.group(3)) * beat);
+            return perMinute > 0 ? perMinute : tempo;
+        }
+
         /** ABC's default unit: a sixteenth for metres below 3/4, else an eighth (in quarter notes). */
         private double defaultUnit() {
-            double m = meter.matches("\\d+/\\d+") ? fraction(meter, 0) * 4 : 4;
+            double m = fraction(meter, 0);
             return m < 3 ? 0.25 : 0.5;
         }
 
@@ -175,7 +195,7 @@ public final class AbcParser {
                 } else if (c == 'Z') {
                     pos++;
                     double bars = Character.isDigit(peek()) ? readInt() : 1;
-                    add(Note.REST, bars * fraction(meter.matches("\\d+/\\d+") ? meter : "4/4", pos) / unit);
+                    add(Note.REST, bars * fraction(meter, pos) / unit);
                 } else if (c == '^' || c == '_' || c == '=' || isNoteLetter(c)) {
                     note();
                 } else {

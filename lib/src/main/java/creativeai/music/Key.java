@@ -51,6 +51,15 @@ public record Key(String name, int tonic, String mode, int sharps) {
         return new Key(field.strip(), tonic, mode, sharps);
     }
 
+    private static final String[] MAJOR_BY_SHARPS = {"Cb", "Gb", "Db", "Ab", "Eb", "Bb", "F", "C", "G", "D", "A", "E", "B", "F#", "C#"};
+    private static final String[] MINOR_BY_SHARPS = {"Ab", "Eb", "Bb", "F", "C", "G", "D", "A", "E", "B", "F#", "C#", "G#", "D#", "A#"};
+
+    /** The key a MIDI key-signature event names: sharps (negative for flats, -7..7) and major or minor. */
+    public static Key fromSignature(int sharps, boolean minor) {
+        if (Math.abs(sharps) > 7) throw new IllegalArgumentException("a key signature has at most 7 sharps or flats, not " + sharps);
+        return parse(minor ? MINOR_BY_SHARPS[sharps + 7] + "m" : MAJOR_BY_SHARPS[sharps + 7]);
+    }
+
     /** The alteration (+1, -1 or 0) the signature gives a note letter. */
     public int alteration(char letter) {
         int position = SHARP_ORDER.indexOf(Character.toUpperCase(letter));
@@ -69,6 +78,22 @@ public record Key(String name, int tonic, String mode, int sharps) {
             if (Math.floorMod(STEP_PITCH[step] + alteration("CDEFGAB".charAt(step)), 12) == Math.floorMod(pitchClass, 12)) return true;
         }
         return false;
+    }
+
+    /** The key as an ABC K: value ("G", "F#m", "DDor"), spelled from the signature, so a transposed key reads right too. */
+    public String abcName() {
+        String tonicName = null;
+        for (int step = 0; step < 7 && tonicName == null; step++) {
+            char letter = "CDEFGAB".charAt(step);
+            int alter = alteration(letter);
+            if (Math.floorMod(STEP_PITCH[step] + alter, 12) == tonic) tonicName = letter + (alter > 0 ? "#" : alter < 0 ? "b" : "");
+        }
+        String suffix = switch (mode) {
+            case "major" -> "";
+            case "minor" -> "m";
+            default -> mode.substring(0, 1).toUpperCase(Locale.ROOT) + mode.substring(1, 3);
+        };
+        return tonicName + suffix;
     }
 
     Key transpose(int semitones) {
