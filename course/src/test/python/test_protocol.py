@@ -48,6 +48,13 @@ def test_compile_error_names_the_line(kernel):
     assert of_type(out, "error")
 
 
+def test_a_printf_at_the_end_of_a_cell_shows_only_what_it_printed(kernel):
+    _, kc = kernel
+    _, out = run(kc, 'System.out.printf("%d bars%n", 8)')
+    assert not of_type(out, "execute_result")
+    assert "8 bars" in "".join(m["content"]["text"] for m in of_type(out, "stream"))
+
+
 def test_runtime_exception_keeps_its_type_and_message(kernel):
     _, kc = kernel
     reply, out = run(kc, 'throw new IllegalArgumentException("temperature must be > 0");')

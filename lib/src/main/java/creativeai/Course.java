@@ -22,6 +22,14 @@ public final class Course {
         return quick() ? quick : full;
     }
 
+    /**
+     * Where a chapter keeps a trained model: {@code checkpoints/<name>.zip} in the course folder, or
+     * {@code <name>-quick.zip} in QUICK mode, so the tests never overwrite a model a student trained.
+     */
+    public static Path checkpoint(String name) {
+        return home().resolve("checkpoints").resolve(name + (quick() ? "-quick" : "") + ".zip");
+    }
+
     /** The course's root folder: {@code COURSE_HOME}, else the nearest parent of the working folder with a pom.xml and notebooks/. */
     public static Path home() {
         String configured = System.getenv("COURSE_HOME");

@@ -106,7 +106,8 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
     @Override
     public DisplayData eval(String code) throws Exception {
         Object value = evalRaw(code);
-        if (value == CellEvaluator.NO_VALUE) return null;
+        // A cell ending in System.out.printf(...) has the stream as its value: it printed already, so show nothing more.
+        if (value == CellEvaluator.NO_VALUE || value instanceof java.io.PrintStream) return null;
         return value instanceof DisplayData data ? data : render(value);
     }
 

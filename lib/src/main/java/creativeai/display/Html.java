@@ -25,6 +25,13 @@ public record Html(String html, String text) implements DisplayDataRenderable {
         return text;
     }
 
+    /** A link that downloads the bytes as a file; the file travels inside the page, so it works offline and in exported HTML. */
+    public static Html download(String fileName, String mimeType, byte[] bytes) {
+        String href = "data:" + mimeType + ";base64," + java.util.Base64.getEncoder().encodeToString(bytes);
+        return new Html("<a download=\"" + escape(fileName) + "\" href=\"" + href + "\">⬇ " + escape(fileName) + "</a> ("
+                + String.format("%,d", bytes.length) + " bytes)", fileName + " (" + bytes.length + " bytes)");
+    }
+
     /** Escapes text for use inside HTML. */
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());

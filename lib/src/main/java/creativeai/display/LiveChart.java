@@ -3,11 +3,14 @@ package creativeai.display;
 import creativeai.kernel.runtime.Display;
 import creativeai.plot.Charts;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,6 +21,7 @@ public final class LiveChart {
     private final XYChart chart;
     private final Map<String, List<Double>> xs = new LinkedHashMap<>();
     private final Map<String, List<Double>> ys = new LinkedHashMap<>();
+    private final Set<String> marked = new HashSet<>();
     private final Throttle redraw;
     private final String displayId;
 
@@ -31,6 +35,19 @@ public final class LiveChart {
     /** Shows an empty chart: {@code var curve = LiveChart.start("Loss", "step", "bits per character");} */
     public static LiveChart start(String title, String xLabel, String yLabel) {
         return new LiveChart(Charts.lines(title, xLabel, yLabel), System::nanoTime);
+    }
+
+    /** Fixes the x axis (e.g. 0 to the number of epochs), so the chart does not rescale as it grows. */
+    public LiveChart xAxis(double min, double max) {
+        chart.getStyler().setXAxisMin(min).setXAxisMax(max);
+        return this;
+    }
+
+    /** Draws the series' points as dots too: for series with few points, such as one per epoch. */
+    public LiveChart markers(String series) {
+        marked.add(series);
+        chart.getStyler().setMarkerSize(7);
+        return this;
     }
 
     /** Adds a point to a series (created on first use) and redraws when a second has passed. */
@@ -55,7 +72,8 @@ public final class LiveChart {
             if (chart.getSeriesMap().containsKey(series)) {
                 chart.updateXYSeries(series, xs.get(series), ys.get(series), null);
             } else {
-                chart.addSeries(series, xs.get(series), ys.get(series));
+                var added = chart.addSeries(series, xs.get(series), ys.get(series));
+                added.setMarker(marked.contains(series) ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             }
         }
         if (displayId != null && !xs.isEmpty()) Display.updateDisplay(displayId, Charts.image(chart));

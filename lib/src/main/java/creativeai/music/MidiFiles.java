@@ -179,6 +179,17 @@ public final class MidiFiles {
         }
     }
 
+    /** The tune as the bytes of a standard MIDI file, e.g. for a download link. */
+    public static byte[] bytes(Tune tune) {
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            MidiSystem.write(sequence(tune, 0), 0, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     private static long ticks(double quarters) {
         return Math.round(quarters * RESOLUTION);
     }

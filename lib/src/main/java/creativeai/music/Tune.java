@@ -43,8 +43,17 @@ public record Tune(int number, String title, Key key, String meter, int tempo, L
 
     /** The same tune moved to the nearest key with tonic C (major modes) or A (minor modes). */
     public Tune toCommonKey() {
+        return transpose(commonKeyShift());
+    }
+
+    /** Semitones {@link #toCommonKey} moves the tune by (−6 to +5). */
+    public int commonKeyShift() {
         int target = key.isMinor() ? 9 : 0;
-        int shift = Math.floorMod(target - key.tonic() + 6, 12) - 6;
-        return transpose(shift);
+        return Math.floorMod(target - key.tonic() + 6, 12) - 6;
+    }
+
+    /** A few bars of ABC as a tune, e.g. {@code Tune.abc("G", "6/8", "GAB d2B")} (eighth notes as the unit). */
+    public static Tune abc(String key, String meter, String body) {
+        return AbcParser.parseAll("X:0\nT:prompt\nM:" + meter + "\nL:1/8\nK:" + key + "\n" + body + "\n").get(0);
     }
 }

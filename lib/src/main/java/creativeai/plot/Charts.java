@@ -3,12 +3,16 @@ package creativeai.plot;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 
+import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * XChart with the course's look: builders for the charts the chapters draw, and conversion to a PNG image,
@@ -29,6 +33,26 @@ public final class Charts {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setPlotGridLinesVisible(true);
+        return chart;
+    }
+
+    /** Points in the plane, each with its label written next to it (a word map, a map of latent codes). */
+    public static XYChart labelledScatter(String title, double[][] xy, List<String> labels) {
+        if (xy.length != labels.size()) throw new IllegalArgumentException(xy.length + " points but " + labels.size() + " labels");
+        XYChart chart = new XYChartBuilder().width(WIDTH + 160).height(HEIGHT + 240).title(title).theme(Styler.ChartTheme.Matlab).build();
+        var style = chart.getStyler();
+        style.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        style.setLegendVisible(false);
+        style.setMarkerSize(5);
+        style.setAxisTicksVisible(false);
+        style.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        double[] x = new double[xy.length], y = new double[xy.length];
+        for (int i = 0; i < xy.length; i++) {
+            x[i] = xy[i][0];
+            y[i] = xy[i][1];
+            chart.addAnnotation(new AnnotationText(labels.get(i), x[i], y[i], false));
+        }
+        chart.addSeries("points", x, y);
         return chart;
     }
 

@@ -1,0 +1,59 @@
+package creativeai.music;
+
+import creativeai.sequence.Sampler;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Continues a melody with a trained {@link MelodyEncoding} model: the prompt is moved to the common key and
+ * encoded, the model writes bar after bar (bar lines are placed by the metre, not left to chance: the
+ * sampler's filter allows a bar token exactly when a bar is full), and the result is moved back to the
+ * prompt's key.
+ */
+public final class Composer {
+    private final MultiLayerNetwork net;
+
+    public Composer(MultiLayerNetwork net) {
+        this.net = net;
+    }
+
+    /** The prompt followed by what the model wrote; notes from {@code promptNotes} on are the model's. */
+    public record Composition(Tune tune, int promptNotes) {
+        public List<Note> continuation() {
+            return tune.notes().subList(promptNotes, tune.notes().size());
+        }
+    }
+
+    /** Up to {@code bars} more bars (fewer if the model ends the tune), at the given temperature. */
+    public Composition continueMelody(Tune prompt, int bars, double temperature, Random random) {
+        if (bars < 1) throw new IllegalArgumentException("ask for at least one bar, not " + bars);
+        int shift = prompt.commonKeyShift();
+        Tune common = prompt.transpose(shift);
+        int perBar = MelodyEncoding.stepsPerBar(common);
+        int[] encoded = MelodyEncoding.encode(common);
+        int[] context = Arrays.copyOf(encoded, encoded.length - 1); // without END: the tune goes on
+        Sampler sampler = new Sampler(net, MelodyEncoding.vocabularySize()).temperature(temperature).filter(metre(perBar));
+        int[] written = sampler.continueFrom(context, bars * (perBar + 1), random);
+        int[] all = new int[context.length + written.length];
+        System.arraycopy(context, 0, all, 0, context.length);
+        System.arraycopy(written, 0, all, context.length, written.length);
+        List<Note> notes = new ArrayList<>(MelodyEncoding.decode(all));
+        Tune result = common.withNotes(prompt.title() + " (continued)", notes).transpose(-shift);
+        return new Composition(result, prompt.notes().size());
+    }
+
+    /** Bar tokens exactly every {@code perBar} steps; the tune may end only at a bar line. */
+    static Sampler.TokenFilter metre(int perBar) {
+        return (history, token) -> {
+            int sinceBar = 0;
+            for (int i = history.size() - 1; i >= 0 && history.get(i) != MelodyEncoding.BAR; i--) sinceBar++;
+            boolean barFull = sinceBar >= perBar;
+            if (token == MelodyEncoding.BAR || token == MelodyEncoding.END) return barFull;
+            return !barFull;
+        };
+    }
+}

@@ -1,0 +1,53 @@
+package creativeai.sequence;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Saving and loading a trained network with its {@link TrainingHistory} and optimizer state, so training can
+ * resume where it stopped. A save writes a temporary file and renames it over the old checkpoint, so a crash
+ * or an interrupt mid-save never leaves a broken checkpoint behind.
+ */
+public final class Checkpoints {
+    private static final String HISTORY = "history";
+
+    private Checkpoints() {
+    }
+
+    /** A network and the history of the training that made it. */
+    public record Saved(MultiLayerNetwork net, TrainingHistory history) {
+    }
+
+    public static void save(MultiLayerNetwork net, TrainingHistory history, Path file) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".partial");
+        try {
+            ModelSerializer.writeModel(net, partial.toFile(), true);
+            ModelSerializer.addObjectToFile(partial.toFile(), HISTORY, history);
+            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    public static Saved load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no checkpoint at " + file.toAbsolutePath() + ": train the model first (set LOAD_MODEL = false), "
+                    + "or check the path");
+        }
+        try {
+            MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+            TrainingHistory history = ModelSerializer.getObjectFromFile(file.toFile(), HISTORY);
+            return new Saved(net, history);
+        } catch (RuntimeException | IOException e) {
+            throw new IOException("the checkpoint " + file.toAbsolutePath() + " cannot be read (" + e.getMessage()
+                    + "): delete it and train again", e);
+        }
+    }
+}
