@@ -172,3 +172,15 @@ def test_maven_magic_resolves_with_dependencies(kernel):
                          "org.apache.commons.text.WordUtils.capitalize(\"creative machines\")", timeout=300)
     assert reply["status"] == "ok", reply
     assert result_text(out) == "Creative Machines"
+
+
+def test_a_later_import_does_not_reset_earlier_variables(kernel):
+    # JShell recompiles a declaration when new star imports might change what its names mean, and without
+    # help the recompiled variable comes back null (seen in the chapters: a Parameters cell's String).
+    _, kc = kernel
+    run(kc, 'import creativeai.Course;\nString PROMPT = "Shall I compare thee";')
+    reply, _ = run(kc, "import creativeai.data.*;\nimport creativeai.display.*;\nimport creativeai.sequence.*;\n"
+                       "import creativeai.text.*;\nimport tech.tablesaw.api.*;")
+    assert reply["status"] == "ok"
+    _, out = run(kc, "PROMPT")
+    assert result_text(out) == "Shall I compare thee"

@@ -32,6 +32,21 @@ public record Html(String html, String text) implements DisplayDataRenderable {
                 + String.format("%,d", bytes.length) + " bytes)", fileName + " (" + bytes.length + " bytes)");
     }
 
+    /** Texts next to each other, each under its title, in fixed-width type (e.g. samples at several temperatures). */
+    public static Html sideBySide(java.util.List<String> titles, java.util.List<String> texts) {
+        if (titles.size() != texts.size()) throw new IllegalArgumentException(titles.size() + " titles but " + texts.size() + " texts");
+        StringBuilder html = new StringBuilder("<table><tr>");
+        StringBuilder text = new StringBuilder();
+        for (String title : titles) html.append("<th style=\"text-align:left\">").append(escape(title)).append("</th>");
+        html.append("</tr><tr>");
+        for (int i = 0; i < texts.size(); i++) {
+            html.append("<td style=\"vertical-align:top;text-align:left\"><pre style=\"white-space:pre-wrap;max-width:30em\">")
+                    .append(escape(texts.get(i))).append("</pre></td>");
+            text.append("== ").append(titles.get(i)).append(" ==\n").append(texts.get(i)).append("\n\n");
+        }
+        return new Html(html.append("</tr></table>").toString(), text.toString().stripTrailing());
+    }
+
     /** Escapes text for use inside HTML. */
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());

@@ -34,6 +34,7 @@ public final class Tsne {
             y[i][1] = random.nextGaussian() * 1e-4;
             gains[i][0] = gains[i][1] = 1;
         }
+        double learningRate = Math.max(n / 12.0 / 4, 50); // scikit-learn's "auto" rate: larger steps diverge on small sets
         double[][] num = new double[n][n];
         for (int it = 0; it < iterations; it++) {
             double exaggeration = it < 100 ? 12 : 1;
@@ -54,8 +55,8 @@ public final class Tsne {
                     gx += 4 * force * (y[i][0] - y[j][0]);
                     gy += 4 * force * (y[i][1] - y[j][1]);
                 }
-                step(gains[i], velocity[i], 0, gx, momentum);
-                step(gains[i], velocity[i], 1, gy, momentum);
+                step(gains[i], velocity[i], 0, gx, momentum, learningRate);
+                step(gains[i], velocity[i], 1, gy, momentum, learningRate);
             }
             for (int i = 0; i < n; i++) {
                 y[i][0] += velocity[i][0];
@@ -66,9 +67,9 @@ public final class Tsne {
     }
 
     /** Gradient descent with momentum and per-coordinate gains, as in the original t-SNE code. */
-    private static void step(double[] gains, double[] velocity, int d, double gradient, double momentum) {
+    private static void step(double[] gains, double[] velocity, int d, double gradient, double momentum, double learningRate) {
         gains[d] = Math.signum(gradient) != Math.signum(velocity[d]) ? gains[d] + 0.2 : Math.max(0.01, gains[d] * 0.8);
-        velocity[d] = momentum * velocity[d] - 200 * gains[d] * gradient;
+        velocity[d] = momentum * velocity[d] - learningRate * gains[d] * gradient;
     }
 
     /** Symmetric neighbour probabilities: each point's Gaussian width is searched to match the perplexity. */

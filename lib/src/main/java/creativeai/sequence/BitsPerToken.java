@@ -26,6 +26,9 @@ public final class BitsPerToken {
             INDArray chosen = probabilities.mul(batch.getLabels()).sum(1); // [batch, time]: p of the true next token
             bits -= Transforms.log(Transforms.max(chosen, 1e-12, false), false).sumNumber().doubleValue() / Math.log(2);
             count += chosen.length();
+            probabilities.close();
+            chosen.close();
+            Trainer.release(batch);
         }
         return bits / count;
     }

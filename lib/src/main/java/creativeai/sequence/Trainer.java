@@ -53,7 +53,9 @@ public final class Trainer {
             double sum = 0;
             int done = 0;
             for (Iterator<DataSet> it = training.epoch(settings.batchSize(), random); it.hasNext(); ) {
-                net.fit(it.next());
+                DataSet batch = it.next();
+                net.fit(batch);
+                release(batch);
                 double bits = net.score() / tokensPerScore / Math.log(2);
                 if (Double.isNaN(bits) || Double.isInfinite(bits)) {
                     throw new IllegalStateException("the loss became " + bits + " in epoch " + (epoch + 1) + ", batch " + (done + 1)
@@ -74,6 +76,16 @@ public final class Trainer {
         }
         curve.finish();
         return history;
+    }
+
+    /**
+     * Frees a batch's off-heap memory now. Left to the garbage collector, which sees only the small Java
+     * objects, spent batches piled up to ~1 GB before a collection freed them (measured with a 2,000-character
+     * vocabulary).
+     */
+    static void release(DataSet batch) {
+        batch.getFeatures().close();
+        batch.getLabels().close();
     }
 
     /** DL4J's score sums the loss over the time steps of the last fitted segment: the TBPTT length, or the window. */
