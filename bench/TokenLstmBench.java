@@ -31,7 +31,7 @@ public class TokenLstmBench {
 
         Sampler sampler = new Sampler(net, vocabulary);
         sampler.continueFrom(new int[] {0}, 50, random);
-        int sampled = 500;
+        int sampled = 2000;
         start = System.nanoTime();
         sampler.continueFrom(new int[] {0}, sampled, random);
         double sampleSeconds = (System.nanoTime() - start) / 1e9;

@@ -68,8 +68,8 @@ def sample(count):
 
 sample(50)
 start = time.perf_counter()
-sample(500)
+sample(2000)
 sample_seconds = time.perf_counter() - start
 print(json.dumps({"impl": "PyTorch " + torch.__version__, "train_tokens_per_s": round(measured * batch * window / train_seconds, 1),
-                  "sample_tokens_per_s": round(500 / sample_seconds, 1),
+                  "sample_tokens_per_s": round(2000 / sample_seconds, 1),
                   "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
