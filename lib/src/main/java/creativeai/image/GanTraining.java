@@ -1,0 +1,61 @@
+package creativeai.image;
+
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One round of the GAN game, for any generator and discriminator built as DL4J networks (the generator ending
+ * in a plain layer, not an output layer). First the discriminator learns on real images, labelled 0.9 (one-
+ * sided label smoothing: a less certain target keeps it from overpowering the generator), and fakes, labelled
+ * 0. Then the generator learns: the discriminator, untouched, says how each fake pixel should change to look
+ * more real (the gradient of its loss for the label "real" with respect to its input), and the generator
+ * backpropagates that through its own layers.
+ */
+public final class GanTraining {
+    private final MultiLayerNetwork generator;
+    private final MultiLayerNetwork discriminator;
+    private final int latent;
+    private int iteration;
+
+    public GanTraining(MultiLayerNetwork generator, MultiLayerNetwork discriminator, int latent) {
+        this.generator = generator;
+        this.discriminator = discriminator;
+        this.latent = latent;
+    }
+
+    /** Losses of one step: the discriminator's and the generator's (binary cross-entropy). */
+    public record Losses(double discriminator, double generator) {
+    }
+
+    /** One step on a batch of real images (rows of pixels in the generator's range, [-1, 1]). */
+    public Losses step(INDArray real) {
+        int batch = (int) real.rows();
+        INDArray fake = generator.output(noise(batch), false).reshape(batch, -1);
+        INDArray images = Nd4j.vstack(real, fake);
+        INDArray labels = Nd4j.vstack(Nd4j.valueArrayOf(new long[] {batch, 1}, 0.9f), Nd4j.zeros(batch, 1));
+        discriminator.fit(images, labels);
+        double discriminatorLoss = discriminator.score();
+
+        generator.setInput(noise(batch));
+        java.util.List<INDArray> activations = generator.feedForward(true, false);
+        INDArray generated = activations.get(activations.size() - 1);
+        INDArray flat = generated.reshape(batch, -1); // a convolutional generator's [batch, 1, 28, 28] as rows
+        INDArray realLabels = Nd4j.ones(batch, 1);
+        Pair<Gradient, INDArray> judged = discriminator.calculateGradients(flat, realLabels, null, null);
+        double generatorLoss = discriminator.score(new org.nd4j.linalg.dataset.DataSet(flat, realLabels), false);
+        INDArray howToChange = judged.getSecond().reshape(generated.shape());
+        Pair<Gradient, INDArray> learned = generator.backpropGradient(howToChange, LayerWorkspaceMgr.noWorkspaces());
+        generator.getUpdater().update(generator, learned.getFirst(), iteration++, 0, batch, LayerWorkspaceMgr.noWorkspaces());
+        generator.params().subi(learned.getFirst().gradient());
+        return new Losses(discriminatorLoss, generatorLoss);
+    }
+
+    /** Points of the latent space: standard normal noise, one row per image. */
+    public INDArray noise(int count) {
+        return Nd4j.randn(count, latent);
+    }
+}
