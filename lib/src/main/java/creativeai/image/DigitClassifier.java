@@ -1,6 +1,7 @@
 package creativeai.image;
 
 import creativeai.Course;
+import creativeai.data.AtomicFiles;
 import creativeai.data.Mnist;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -11,8 +12,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The judge of the image chapters: a small digit classifier (784 → 256 → 128 → 10, about 96 % right on MNIST's
@@ -42,10 +41,7 @@ public final class DigitClassifier {
         try {
             if (Files.isRegularFile(file)) return new DigitClassifier(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false));
             DigitClassifier trained = train(Mnist.load(Mnist.Split.TRAIN), 2, 7);
-            Files.createDirectories(file.getParent());
-            Path partial = Files.createTempFile(file.getParent(), "digit-classifier", ".partial");
-            ModelSerializer.writeModel(trained.net, partial.toFile(), false);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, partial -> ModelSerializer.writeModel(trained.net, partial.toFile(), false));
             return trained;
         } catch (IOException e) {
             throw new UncheckedIOException("the digit classifier's checkpoint " + file + " cannot be used (" + e.getMessage()
@@ -62,10 +58,13 @@ public final class DigitClassifier {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         DataSet all = images.first(images.size(), Mnist.Scale.ZERO_TO_ONE);
+        int rows = all.numExamples();
         for (int epoch = 0; epoch < epochs; epoch++) {
             all.shuffle(seed + epoch);
-            DataSetIterator batches = new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(all.asList(), 128);
-            net.fit(batches);
+            for (int from = 0; from < rows; from += 128) {
+                var interval = NDArrayIndex.interval(from, Math.min(rows, from + 128));
+                net.fit(all.getFeatures().get(interval, NDArrayIndex.all()), all.getLabels().get(interval, NDArrayIndex.all()));
+            }
         }
         return new DigitClassifier(net);
     }
@@ -74,6 +73,11 @@ public final class DigitClassifier {
     public double accuracy(DataSet labelled) {
         INDArray predicted = net.output(labelled.getFeatures()).argMax(1);
         return predicted.eq(labelled.getLabels().argMax(1)).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).meanNumber().doubleValue();
+    }
+
+    /** The most likely digit of each image (pixels in [0, 1], one image per row). */
+    public int[] predict(INDArray images) {
+        return net.output(check(images)).argMax(1).toIntVector();
     }
 
     /** The 128 features of the last hidden layer, for images with pixels in [0, 1], one per row. */

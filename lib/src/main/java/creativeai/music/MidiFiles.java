@@ -1,5 +1,7 @@
 package creativeai.music;
 
+import creativeai.data.AtomicFiles;
+
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MetaMessage;
 import javax.sound.midi.MidiEvent;
@@ -12,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -168,15 +169,7 @@ public final class MidiFiles {
 
     /** Writes the tune as a standard MIDI file (type 0), atomically: a reader never sees half a file. */
     public static Path write(Tune tune, Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        if (absolute.getParent() != null) Files.createDirectories(absolute.getParent());
-        Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".partial");
-        try {
-            MidiSystem.write(sequence(tune, 0), 0, partial.toFile());
-            return Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        return AtomicFiles.write(file, partial -> MidiSystem.write(sequence(tune, 0), 0, partial.toFile()));
     }
 
     /** The tune as the bytes of a standard MIDI file, e.g. for a download link. */

@@ -1,12 +1,12 @@
 package creativeai.sequence;
 
+import creativeai.data.AtomicFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Saving and loading a trained network with its {@link TrainingHistory} and optimizer state, so training can
@@ -24,16 +24,10 @@ public final class Checkpoints {
     }
 
     public static void save(MultiLayerNetwork net, TrainingHistory history, Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".partial");
-        try {
+        AtomicFiles.write(file, partial -> {
             ModelSerializer.writeModel(net, partial.toFile(), true);
             ModelSerializer.addObjectToFile(partial.toFile(), HISTORY, history);
-            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        });
     }
 
     public static Saved load(Path file) throws IOException {
