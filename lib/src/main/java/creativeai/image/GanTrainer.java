@@ -53,12 +53,14 @@ public final class GanTrainer {
                                INDArray fixedNoise, Settings settings) {
         ProgressBar bar = ProgressBar.start(settings.model(), settings.rounds() * settings.stepsPerRound());
         LiveChart curves = LiveChart.start(settings.model() + ": losses", "round", "binary cross-entropy").xAxis(0, settings.rounds());
-        String gridId = Display.display(grid(generator, fixedNoise));
+        String gridId = Display.inNotebook() ? Display.display(grid(generator, fixedNoise)) : null; // no text form worth printing
         List<BufferedImage> grids = new ArrayList<>();
         List<double[]> losses = new ArrayList<>();
         Random random = new Random(settings.seed());
         long start = System.nanoTime();
         int rows = (int) real.rows();
+        int every = Math.max(1, settings.stepsPerRound() / 25), recent = 0;
+        double recentD = 0, recentG = 0;
         for (int round = 0; round < settings.rounds(); round++) {
             double d = 0, g = 0;
             for (int step = 0; step < settings.stepsPerRound(); step++) {
@@ -70,16 +72,22 @@ public final class GanTrainer {
                 }
                 d += l.discriminator();
                 g += l.generator();
-                double x = round + (step + 1.0) / settings.stepsPerRound();
-                curves.add("discriminator", x, l.discriminator());
-                curves.add("generator", x, l.generator());
+                recentD += l.discriminator();
+                recentG += l.generator();
+                if (++recent == every) { // the curves show means over a few steps: single steps are too noisy to read
+                    double x = round + (step + 1.0) / settings.stepsPerRound();
+                    curves.add("discriminator", x, recentD / recent);
+                    curves.add("generator", x, recentG / recent);
+                    recent = 0;
+                    recentD = recentG = 0;
+                }
                 bar.step("D", l.discriminator());
                 bar.metric("G", l.generator());
             }
             losses.add(new double[] {d / settings.stepsPerRound(), g / settings.stepsPerRound()});
             BufferedImage image = grid(generator, fixedNoise);
             grids.add(image);
-            Display.updateDisplay(gridId, image);
+            if (gridId != null) Display.updateDisplay(gridId, image);
             save(generator, discriminator, image, round + 1, settings);
         }
         curves.finish();

@@ -5,7 +5,10 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
 
 /**
  * One round of the GAN game, for any generator and discriminator built as DL4J networks (the generator ending
@@ -34,24 +37,36 @@ public final class GanTraining {
     /** One step on a batch of real images (rows of pixels in the generator's range, [-1, 1]). */
     public Losses step(INDArray real) {
         int batch = (int) real.rows();
-        INDArray fake = generator.output(noise(batch), false).reshape(batch, -1);
-        INDArray images = Nd4j.vstack(real, fake);
+        INDArray fakeNoise = noise(batch);
+        INDArray fake = generator.output(fakeNoise, false);
+        INDArray images = Nd4j.vstack(real, fake.reshape(batch, -1));
         INDArray labels = Nd4j.vstack(Nd4j.valueArrayOf(new long[] {batch, 1}, 0.9f), Nd4j.zeros(batch, 1));
         discriminator.fit(images, labels);
         double discriminatorLoss = discriminator.score();
 
-        generator.setInput(noise(batch));
-        java.util.List<INDArray> activations = generator.feedForward(true, false);
+        INDArray generatorNoise = noise(batch);
+        generator.setInput(generatorNoise);
+        List<INDArray> activations = generator.feedForward(true, false);
         INDArray generated = activations.get(activations.size() - 1);
         INDArray flat = generated.reshape(batch, -1); // a convolutional generator's [batch, 1, 28, 28] as rows
         INDArray realLabels = Nd4j.ones(batch, 1);
         Pair<Gradient, INDArray> judged = discriminator.calculateGradients(flat, realLabels, null, null);
-        double generatorLoss = discriminator.score(new org.nd4j.linalg.dataset.DataSet(flat, realLabels), false);
+        double generatorLoss = discriminator.score(new DataSet(flat, realLabels), false);
         INDArray howToChange = judged.getSecond().reshape(generated.shape());
         Pair<Gradient, INDArray> learned = generator.backpropGradient(howToChange, LayerWorkspaceMgr.noWorkspaces());
         generator.getUpdater().update(generator, learned.getFirst(), iteration++, 0, batch, LayerWorkspaceMgr.noWorkspaces());
         generator.params().subi(learned.getFirst().gradient());
+        // Free this step's arrays now: left to the garbage collector, which sees only their small Java wrappers,
+        // they piled up to the off-heap limit (the kernel's RSS reached 1.9 GB in full mode).
+        close(fakeNoise, fake, images, labels, generatorNoise, realLabels, judged.getSecond());
+        close(activations.subList(1, activations.size()).toArray(INDArray[]::new)); // the first is generatorNoise
         return new Losses(discriminatorLoss, generatorLoss);
+    }
+
+    private static void close(INDArray... arrays) {
+        for (INDArray array : arrays) {
+            if (array != null && !array.wasClosed() && !array.isView() && array.closeable()) array.close();
+        }
     }
 
     /** Points of the latent space: standard normal noise, one row per image. */
