@@ -25,14 +25,14 @@ class GanTest {
         var generator = MlpGan.generator(64, 1);
         var gan = new GanTraining(generator, MlpGan.discriminator(2), 64);
         INDArray fixedNoise = gan.noise(500);
-        var untrained = judge.score(generator.output(fixedNoise).add(1).div(2), realFeatures);
+        var untrained = judge.score(GanTraining.draw(generator, fixedNoise), realFeatures);
         INDArray real = Mnist.load(Mnist.Split.TRAIN).first(60000, Mnist.Scale.MINUS_ONE_TO_ONE).getFeatures();
         Random random = new Random(3);
         for (int step = 0; step < 1200; step++) {
             int start = random.nextInt(60000 - 64);
             gan.step(real.get(NDArrayIndex.interval(start, start + 64), NDArrayIndex.all()));
         }
-        var trained = judge.score(generator.output(fixedNoise).add(1).div(2), realFeatures);
+        var trained = judge.score(GanTraining.draw(generator, fixedNoise), realFeatures);
         assertTrue(trained.frechetDistance() < untrained.frechetDistance() / 3, "Fréchet " + trained + " vs untrained " + untrained);
         assertTrue(trained.digitsCovered() >= 8 && untrained.digitsCovered() <= 3, "digits " + trained + " vs untrained " + untrained);
     }
