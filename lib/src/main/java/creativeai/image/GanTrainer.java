@@ -94,9 +94,9 @@ public final class GanTrainer {
         return new Result(grids, losses, (System.nanoTime() - start) / 1e9);
     }
 
-    /** The generator's images for the given noise, as a grid of 8 columns (pixels mapped from [-1, 1]). */
+    /** The generator's images for the given noise, as a grid of 8 columns. */
     public static BufferedImage grid(MultiLayerNetwork generator, INDArray noise) {
-        INDArray images = generator.output(noise, false).reshape(noise.rows(), Mnist.PIXELS);
+        INDArray images = GanTraining.draw(generator, noise);
         List<INDArray> rows = new ArrayList<>();
         for (int i = 0; i < images.rows(); i++) rows.add(images.getRow(i).dup());
         return ImageGrid.of(rows, Mnist.SIDE, 8, 2);

@@ -9,7 +9,7 @@ import java.util.Map;
  * bars to a line. {@link AbcParser} reads the result back to the same notes.
  */
 public final class AbcWriter {
-    private static final int[] STEP_PITCH = {0, 2, 4, 5, 7, 9, 11}; // C D E F G A B
+    private static final int[] STEP_PITCH = Key.STEP_PITCH;
     private static final double UNIT = 0.25; // L:1/16, in quarter notes
     private static final double EPSILON = 1e-6;
 

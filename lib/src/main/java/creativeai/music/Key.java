@@ -17,7 +17,7 @@ public record Key(String name, int tonic, String mode, int sharps) {
     /** How far each mode's signature is from the major key on the same tonic. */
     private static final Map<String, Integer> MODE_OFFSET = Map.of("maj", 0, "ion", 0, "mix", -1, "dor", -2,
             "min", -3, "aeo", -3, "m", -3, "phr", -4, "loc", -5, "lyd", 1);
-    private static final int[] STEP_PITCH = {0, 2, 4, 5, 7, 9, 11}; // C D E F G A B
+    static final int[] STEP_PITCH = {0, 2, 4, 5, 7, 9, 11}; // C D E F G A B
     private static final String SHARP_ORDER = "FCGDAEB";
 
     /** Parses a K: value such as "G", "Gm", "Ador", "Bb mix", "F#min"; an unsupported key is a clear error. */

@@ -15,7 +15,6 @@ public final class MelodyEncoding {
     public static final int LOWEST = 48, HIGHEST = 96; // C3 .. C7
     public static final double STEP = 0.25; // a sixteenth note, in quarter notes
     private static final int FIRST_PITCH = 4;
-    private static final String[] NAMES = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
 
     private MelodyEncoding() {
     }
@@ -88,10 +87,7 @@ public final class MelodyEncoding {
             case HOLD -> "-";
             case BAR -> "|";
             case END -> "end";
-            default -> {
-                int midi = LOWEST + token - FIRST_PITCH;
-                yield NAMES[midi % 12] + (midi / 12 - 1);
-            }
+            default -> Note.name(LOWEST + token - FIRST_PITCH);
         };
     }
 

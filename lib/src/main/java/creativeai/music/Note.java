@@ -31,9 +31,14 @@ public record Note(int pitch, double quarters) {
 
     private static final String[] NAMES = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
 
+    /** A MIDI pitch's name with its octave: 60 is "C4", 70 is "A#4". */
+    public static String name(int midi) {
+        return NAMES[midi % 12] + (midi / 12 - 1);
+    }
+
     @Override
     public String toString() {
         String length = quarters == Math.rint(quarters) ? Integer.toString((int) quarters) : Double.toString(quarters);
-        return (isRest() ? "rest" : NAMES[pitch % 12] + (pitch / 12 - 1)) + "×" + length;
+        return (isRest() ? "rest" : name(pitch)) + "×" + length;
     }
 }

@@ -15,8 +15,6 @@ import java.util.List;
  * Notes from a given index on can be drawn in a second colour, to tell a prompt from what a model added.
  */
 public final class PianoRoll {
-    private static final String[] NAMES = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
-
     private PianoRoll() {
     }
 
@@ -27,7 +25,7 @@ public final class PianoRoll {
     /** Notes before {@code from} are labelled {@code firstLabel}, the rest {@code secondLabel}. */
     public static XYChart of(Tune tune, int from, String firstLabel, String secondLabel) {
         XYChart chart = Charts.lines(tune.title() + " (" + tune.key().abcName() + ", " + tune.meter() + ")", "bar", "pitch");
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(p -> NAMES[(int) Math.round(p) % 12] + (Math.round(p) / 12 - 1));
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(p -> Note.name((int) Math.round(p)));
         chart.getStyler().setxAxisTickLabelsFormattingFunction(bar -> String.format("%.0f", bar));
         List<Note> notes = tune.notes();
         double bar = tune.barQuarters();
