@@ -85,16 +85,28 @@ public final class DigitClassifier {
         return net.feedForwardToLayer(FEATURE_LAYER, check(images), false).get(FEATURE_LAYER + 1);
     }
 
-    /** What the judge thinks of a batch of images (pixels in [0, 1]), against real images' features. */
-    public record Scores(double meanConfidence, int digitsCovered, double frechetDistance) {
+    /**
+     * What the judge thinks of a batch of images (pixels in [0, 1]), against real images' features. Diversity is
+     * in two numbers: how many digits appear at all, and the entropy of how often each is drawn (log₂ 10 ≈ 3.32
+     * bits when all ten are equally common, 0 when every image is the same digit).
+     */
+    public record Scores(double meanConfidence, int digitsCovered, double digitEntropyBits, double frechetDistance) {
     }
 
     public Scores score(INDArray images, INDArray realFeatures) {
         INDArray probabilities = net.output(check(images));
         double confidence = probabilities.max(1).meanNumber().doubleValue();
-        INDArray predicted = probabilities.argMax(1);
-        int covered = (int) java.util.stream.IntStream.range(0, (int) predicted.length()).map(i -> predicted.getInt(i)).distinct().count();
-        return new Scores(confidence, covered, FrechetDistance.between(features(images), realFeatures));
+        int[] counts = new int[Mnist.CLASSES];
+        for (int digit : probabilities.argMax(1).toIntVector()) counts[digit]++;
+        double entropy = 0;
+        int covered = 0;
+        for (int count : counts) {
+            if (count == 0) continue;
+            covered++;
+            double share = (double) count / images.rows();
+            entropy -= share * Math.log(share) / Math.log(2);
+        }
+        return new Scores(confidence, covered, entropy, FrechetDistance.between(features(images), realFeatures));
     }
 
     private static INDArray check(INDArray images) {

@@ -8,7 +8,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One round of the GAN game, for any generator and discriminator built as DL4J networks (the generator ending
@@ -18,7 +20,7 @@ import java.util.List;
  * more real (the gradient of its loss for the label "real" with respect to its input), and the generator
  * backpropagates that through its own layers.
  */
-public final class GanTraining {
+public final class GanTraining implements ImageModel {
     private final MultiLayerNetwork generator;
     private final MultiLayerNetwork discriminator;
     private final int latent;
@@ -28,6 +30,35 @@ public final class GanTraining {
         this.generator = generator;
         this.discriminator = discriminator;
         this.latent = latent;
+    }
+
+    @Override
+    public String lossUnit() {
+        return "binary cross-entropy";
+    }
+
+    @Override
+    public String[] lossNames() {
+        return new String[] {"discriminator", "generator"};
+    }
+
+    @Override
+    public double[] learn(INDArray real) {
+        Losses losses = step(real);
+        return new double[] {losses.discriminator(), losses.generator()};
+    }
+
+    @Override
+    public INDArray draw(INDArray latentPoints) {
+        return draw(generator, latentPoints);
+    }
+
+    @Override
+    public Map<String, MultiLayerNetwork> networks() {
+        Map<String, MultiLayerNetwork> networks = new LinkedHashMap<>();
+        networks.put("generator", generator);
+        networks.put("discriminator", discriminator);
+        return networks;
     }
 
     /** Losses of one step: the discriminator's and the generator's (binary cross-entropy). */
@@ -84,7 +115,7 @@ public final class GanTraining {
         return Nd4j.vstack(parts.toArray(INDArray[]::new));
     }
 
-    /** Points of the latent space: standard normal noise, one row per image. */
+    @Override
     public INDArray noise(int count) {
         return Nd4j.randn(count, latent);
     }

@@ -7,11 +7,13 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,6 +55,26 @@ public final class Charts {
             chart.addAnnotation(new AnnotationText(labels.get(i), x[i], y[i], false));
         }
         chart.addSeries("points", x, y);
+        return chart;
+    }
+
+    /** Points in the plane coloured by group, with a legend: e.g. latent codes of test digits, one colour per digit. */
+    public static XYChart scatterByGroup(String title, String xLabel, String yLabel, double[][] xy, int[] group, String[] groupNames) {
+        if (xy.length != group.length) throw new IllegalArgumentException(xy.length + " points but " + group.length + " groups");
+        XYChart chart = new XYChartBuilder().width(WIDTH + 80).height(HEIGHT + 200).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel)
+                .theme(Styler.ChartTheme.Matlab).build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setMarkerSize(4);
+        for (int g = 0; g < groupNames.length; g++) {
+            List<Double> x = new ArrayList<>(), y = new ArrayList<>();
+            for (int i = 0; i < xy.length; i++) {
+                if (group[i] != g) continue;
+                x.add(xy[i][0]);
+                y.add(xy[i][1]);
+            }
+            if (!x.isEmpty()) chart.addSeries(groupNames[g], x, y).setMarker(SeriesMarkers.CIRCLE);
+        }
         return chart;
     }
 

@@ -13,6 +13,13 @@ public final class ImageGrid {
     private ImageGrid() {
     }
 
+    /** Images given as the rows of one array (each row {@code side}·{@code side} pixels), e.g. a model's samples. */
+    public static BufferedImage ofRows(INDArray images, int side, int columns, int scale) {
+        List<INDArray> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < images.rows(); i++) rows.add(images.getRow(i));
+        return of(rows, side, columns, scale);
+    }
+
     /**
      * @param images each a matrix (height × width) or a row of height·width pixels
      * @param side   the height and width of one image in pixels

@@ -1,0 +1,59 @@
+package creativeai.image;
+
+import creativeai.plot.PngFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImageTrainerTest {
+    @Test
+    void everyRoundSavesBothNetworksAndAGridThatSaysWhoMadeIt(@TempDir Path dir) throws IOException {
+        var generator = MlpGan.generator(8, 1);
+        var discriminator = MlpGan.discriminator(2);
+        var gan = new GanTraining(generator, discriminator, 8);
+        INDArray real = Nd4j.rand(100, 784).muli(2).subi(1);
+        INDArray noise = gan.noise(16);
+        var result = ImageTrainer.train(gan, real, noise, new ImageTrainer.Settings("tiny-gan", 2, 3, 10, 5, dir));
+        assertEquals(2, result.grids().size());
+        assertEquals(2 * (2 * 28 + 2), result.evolution().getHeight());
+        var facts = PngFiles.facts(dir.resolve("tiny-gan-round-002.png"));
+        assertEquals("tiny-gan", facts.get("Model"));
+        assertEquals("2", facts.get("Round"));
+        assertEquals("5", facts.get("Seed"));
+        assertEquals(List.of("discriminator", "generator"), result.lossNames());
+        assertEquals(2, result.losses().get(1).length);
+        var loaded = ImageTrainer.load(dir, "tiny-gan", "generator");
+        assertEquals(generator.output(noise), loaded.output(noise));
+        assertTrue(Files.isRegularFile(dir.resolve("tiny-gan-discriminator.zip")));
+        assertTrue(Files.list(dir).noneMatch(p -> p.toString().endsWith(".partial")));
+    }
+
+    @Test
+    void aJudgedRunRecordsTheFrechetDistanceOfEveryRound(@TempDir Path dir) {
+        var vae = new Vae(Vae.network(2, 3));
+        INDArray real = Nd4j.rand(200, 784);
+        var judge = new ImageTrainer.Judge(DigitClassifier.train(creativeai.data.Mnist.load(creativeai.data.Mnist.Split.TEST), 1, 1),
+                Nd4j.rand(300, 128));
+        var result = ImageTrainer.train(vae, real, vae.noise(8), new ImageTrainer.Settings("tiny-vae", 3, 2, 20, 5, dir), judge);
+        assertEquals(3, result.frechetByRound().size());
+        assertTrue(result.frechetByRound().stream().allMatch(d -> d > 0 && Double.isFinite(d)), result.frechetByRound().toString());
+        assertTrue(result.roundsThatGotWorse() >= 0 && result.roundsThatGotWorse() <= 2);
+        assertTrue(Files.isRegularFile(dir.resolve("tiny-vae-vae.zip")));
+    }
+
+    @Test
+    void loadingWhatWasNeverSavedSaysWhatToDo(@TempDir Path dir) {
+        var e = assertThrows(IOException.class, () -> ImageTrainer.load(dir, "dcgan", "generator"));
+        assertTrue(e.getMessage().contains("train it first"), e.getMessage());
+    }
+}
