@@ -9,6 +9,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -58,6 +59,10 @@ public final class Charts {
         return chart;
     }
 
+    /** Ten colours that stay apart (the Matlab theme's seven repeat from the eighth series on). */
+    private static final Color[] GROUP_COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
+            new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+
     /** Points in the plane coloured by group, with a legend: e.g. latent codes of test digits, one colour per digit. */
     public static XYChart scatterByGroup(String title, String xLabel, String yLabel, double[][] xy, int[] group, String[] groupNames) {
         if (xy.length != group.length) throw new IllegalArgumentException(xy.length + " points but " + group.length + " groups");
@@ -66,6 +71,7 @@ public final class Charts {
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setMarkerSize(4);
+        chart.getStyler().setSeriesColors(GROUP_COLOURS);
         for (int g = 0; g < groupNames.length; g++) {
             List<Double> x = new ArrayList<>(), y = new ArrayList<>();
             for (int i = 0; i < xy.length; i++) {
