@@ -4,9 +4,9 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -18,9 +18,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Chapter 4's convolutional GAN (after Radford et al., 2015), sized for a laptop CPU. The generator grows a
- * 7×7 map of {@code channels} features into a 28×28 image: upsampling doubles the size, a 3×3 convolution
- * paints the detail, batch normalisation keeps the values in a trainable range. The discriminator reads the
- * image with strided convolutions (each halves the size) and LeakyReLU, then decides.
+ * 7×7 map of {@code channels} features into a 28×28 image with two transposed convolutions (4×4, stride 2: each
+ * doubles the size and paints detail), batch normalisation keeping the values in a trainable range. The
+ * discriminator reads the image with strided convolutions (each halves the size) and LeakyReLU, then decides.
+ * Transposed convolutions rather than upsampling followed by a 3×3 convolution: on DL4J's CPU backend the
+ * latter's convolutions at 14×14 and 28×28 made a training step 2.7 times slower (756 vs 277 ms, batch 64).
  */
 public final class Dcgan {
     private Dcgan() {
@@ -30,11 +32,9 @@ public final class Dcgan {
         var conf = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(2e-4, 0.5, 0.999, 1e-8)).weightInit(WeightInit.XAVIER)
                 .convolutionMode(ConvolutionMode.Same).list()
                 .layer(new DenseLayer.Builder().nIn(latent).nOut(channels * 7 * 7).activation(new ActivationLReLU(0.2)).build())
-                .layer(new Upsampling2D.Builder(2).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).nIn(channels).nOut(channels / 2).activation(Activation.IDENTITY).build())
+                .layer(new Deconvolution2D.Builder(4, 4).stride(2, 2).nIn(channels).nOut(channels / 2).activation(Activation.IDENTITY).build())
                 .layer(new BatchNormalization.Builder().nOut(channels / 2).activation(new ActivationLReLU(0.2)).build())
-                .layer(new Upsampling2D.Builder(2).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).nIn(channels / 2).nOut(1).activation(Activation.TANH).build())
+                .layer(new Deconvolution2D.Builder(4, 4).stride(2, 2).nIn(channels / 2).nOut(1).activation(Activation.TANH).build())
                 .inputPreProcessor(1, new FeedForwardToCnnPreProcessor(7, 7, channels))
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);

@@ -1,0 +1,38 @@
+import creativeai.image.Dcgan;
+import creativeai.image.GanTraining;
+import creativeai.image.ImageModel;
+import creativeai.image.MlpGan;
+import creativeai.image.Vae;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Speed of the image chapters' training steps ({@code ImageModel.learn}: for a GAN one discriminator and one
+ * generator update, for the VAE the two ELBO terms and one update) in real images per second, and peak RSS.
+ * bench/image_bench.py is the same in PyTorch. Arguments: mlp|dcgan|vae batch [latent, for the VAE]. Images are
+ * random pixels in [0, 1]: speed does not depend on them.
+ */
+public class ImageBench {
+    public static void main(String[] args) throws Exception {
+        String kind = args[0];
+        int batch = Integer.parseInt(args[1]), warmup = 3;
+        int measured = Integer.parseInt(System.getenv().getOrDefault("BENCH_BATCHES", kind.equals("dcgan") ? "20" : "100"));
+        ImageModel model = switch (kind) {
+            case "mlp" -> new GanTraining(MlpGan.generator(64, 1), MlpGan.discriminator(2), 64);
+            case "dcgan" -> new GanTraining(Dcgan.generator(64, 32, 1), Dcgan.discriminator(32, 2), 64);
+            case "vae" -> new Vae(Vae.network(Integer.parseInt(args[2]), 1));
+            default -> throw new IllegalArgumentException("mlp, dcgan or vae, not " + kind);
+        };
+        INDArray real = Nd4j.rand(batch, 784);
+        for (int i = 0; i < warmup; i++) model.learn(real);
+        long start = System.nanoTime();
+        for (int i = 0; i < measured; i++) model.learn(real);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                .mapToDouble(l -> Double.parseDouble(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(Double.NaN);
+        System.out.printf("{\"impl\": \"DL4J\", \"images_per_s\": %.1f, \"peak_rss_mb\": %.0f}%n", measured * batch / seconds, rss);
+    }
+}
