@@ -39,6 +39,18 @@ public final class Mnist {
     public static final java.util.List<String> FASHION_CLASSES = java.util.List.of("T-shirt/top", "trouser", "pullover",
             "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle boot");
 
+    /**
+     * The images, if they are rows of {@link #PIXELS} pixels (one 28×28 image per row) as the image models read
+     * them; otherwise an error naming {@code reader} (e.g. "the VAE") and the shape to reshape to.
+     */
+    public static INDArray requireRows(INDArray images, String reader) {
+        if (images.rank() != 2 || images.columns() != PIXELS) {
+            throw new IllegalArgumentException(reader + " reads images as rows of 784 pixels (28×28), not an array shaped "
+                    + java.util.Arrays.toString(images.shape()) + ": reshape them to [n, 784]");
+        }
+        return images;
+    }
+
     public static Mnist load(Split split) {
         return load(DataStore.standard(), "mnist", split);
     }

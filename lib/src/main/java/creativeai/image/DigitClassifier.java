@@ -110,10 +110,7 @@ public final class DigitClassifier {
     }
 
     private static INDArray check(INDArray images) {
-        if (images.rank() != 2 || images.columns() != Mnist.PIXELS) {
-            throw new IllegalArgumentException("the classifier reads images as rows of 784 pixels (28×28), not an array shaped "
-                    + java.util.Arrays.toString(images.shape()) + ": reshape them to [n, 784]");
-        }
+        Mnist.requireRows(images, "the classifier");
         if (images.minNumber().doubleValue() < -0.01) {
             throw new IllegalArgumentException("pixels must be in [0, 1]; these go down to " + images.minNumber()
                     + " (a tanh generator's [-1, 1]: add 1 and halve)");

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -105,7 +106,7 @@ public final class ImageTrainer {
                     double x = round + (step + 1.0) / settings.stepsPerRound();
                     for (int i = 0; i < names.length; i++) curves.add(names[i], x, recentSums[i] / recent);
                     recent = 0;
-                    java.util.Arrays.fill(recentSums, 0);
+                    Arrays.fill(recentSums, 0);
                 }
                 bar.step(names[0], loss[0]);
                 for (int i = 1; i < names.length; i++) bar.metric(names[i], loss[i]);

@@ -84,8 +84,7 @@ public final class Vae implements ImageModel {
      */
     @Override
     public double[] learn(INDArray batch) {
-        checkPixels(batch);
-        double kl = klDivergence(batch);
+        double kl = klDivergenceOf(checkPixels(batch));
         network.pretrainLayer(0, batch);
         double negativeElbo = layer.score();
         return new double[] {negativeElbo - kl, kl};
@@ -96,16 +95,20 @@ public final class Vae implements ImageModel {
      * KL divergence}. The reconstruction term uses one sampled z per image, as in training.
      */
     public double[] lossTerms(INDArray images) {
-        double kl = klDivergence(images);
+        double kl = klDivergenceOf(checkPixels(images));
         INDArray logProbability = layer.reconstructionLogProbability(images, 1);
         double reconstruction = -logProbability.meanNumber().doubleValue();
         logProbability.close();
         return new double[] {reconstruction, kl};
     }
 
+    /** Mean over the images of KL(N(μ, σ²) ‖ N(0, I)) = ½ Σ (μ² + σ² − log σ² − 1), in nats. */
+    public double klDivergence(INDArray images) {
+        return klDivergenceOf(checkPixels(images));
+    }
+
     /** The encoder's Gaussian for each image: {μ, log σ²}, each [images, latent]. */
-    public INDArray[] encodeDistribution(INDArray images) {
-        checkPixels(images);
+    private INDArray[] gaussianOf(INDArray images) {
         IActivation hidden = config.getActivationFn();
         INDArray current = images;
         for (int i = 0; i < config.getEncoderLayerSizes().length; i++) {
@@ -120,9 +123,8 @@ public final class Vae implements ImageModel {
         return new INDArray[] {mean, logVariance};
     }
 
-    /** Mean over the images of KL(N(μ, σ²) ‖ N(0, I)) = ½ Σ (μ² + σ² − log σ² − 1), in nats. */
-    public double klDivergence(INDArray images) {
-        INDArray[] gaussian = encodeDistribution(images);
+    private double klDivergenceOf(INDArray images) {
+        INDArray[] gaussian = gaussianOf(images);
         INDArray mean = gaussian[0], logVariance = gaussian[1];
         INDArray terms = mean.mul(mean).addi(Transforms.exp(logVariance, true)).subi(logVariance).subi(1);
         double kl = 0.5 * terms.sumNumber().doubleValue() / images.rows();
@@ -134,8 +136,7 @@ public final class Vae implements ImageModel {
 
     /** The centre μ of each image's cloud: where the encoder puts it in the latent space, [images, latent]. */
     public INDArray encode(INDArray images) {
-        checkPixels(images);
-        return network.output(images, false);
+        return network.output(checkPixels(images), false);
     }
 
     /** The decoder's pixel probabilities for each latent point, rows of 784 in [0, 1]: the most likely image. */
@@ -163,15 +164,13 @@ public final class Vae implements ImageModel {
         return network;
     }
 
-    private static void checkPixels(INDArray images) {
-        if (images.rank() != 2 || images.columns() != Mnist.PIXELS) {
-            throw new IllegalArgumentException("the VAE reads images as rows of 784 pixels (28×28), not an array shaped "
-                    + java.util.Arrays.toString(images.shape()) + ": reshape them to [n, 784]");
-        }
+    private static INDArray checkPixels(INDArray images) {
+        Mnist.requireRows(images, "the VAE");
         double min = images.minNumber().doubleValue(), max = images.maxNumber().doubleValue();
         if (min < 0 || max > 1) {
             throw new IllegalArgumentException("the VAE's pixels are probabilities, in [0, 1]; these run from " + min + " to " + max
                     + ": load the images with Mnist.Scale.ZERO_TO_ONE");
         }
+        return images;
     }
 }

@@ -3,6 +3,7 @@ package creativeai.plot;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ public final class ImageGrid {
 
     /** Images given as the rows of one array (each row {@code side}·{@code side} pixels), e.g. a model's samples. */
     public static BufferedImage ofRows(INDArray images, int side, int columns, int scale) {
-        List<INDArray> rows = new java.util.ArrayList<>();
+        List<INDArray> rows = new ArrayList<>();
         for (int i = 0; i < images.rows(); i++) rows.add(images.getRow(i));
         return of(rows, side, columns, scale);
     }
