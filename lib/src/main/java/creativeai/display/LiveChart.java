@@ -44,8 +44,8 @@ public final class LiveChart {
     }
 
     /** Draws the series' points as dots too: for series with few points, such as one per epoch. */
-    public LiveChart markers(String series) {
-        marked.add(series);
+    public LiveChart markers(String... series) {
+        marked.addAll(java.util.List.of(series));
         chart.getStyler().setMarkerSize(7);
         return this;
     }

@@ -1,6 +1,7 @@
 package creativeai.music;
 
 import creativeai.sequence.Sampler;
+import creativeai.sequence.SamplingRule;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.ArrayList;
@@ -30,13 +31,18 @@ public final class Composer {
 
     /** Up to {@code bars} more bars (fewer if the model ends the tune), at the given temperature. */
     public Composition continueMelody(Tune prompt, int bars, double temperature, Random random) {
+        return continueMelody(prompt, bars, SamplingRule.temperature(temperature, 0), random);
+    }
+
+    /** Up to {@code bars} more bars, each token chosen by {@code rule} among those the metre allows. */
+    public Composition continueMelody(Tune prompt, int bars, SamplingRule rule, Random random) {
         if (bars < 1) throw new IllegalArgumentException("ask for at least one bar, not " + bars);
         int shift = prompt.commonKeyShift();
         Tune common = prompt.transpose(shift);
         int perBar = MelodyEncoding.stepsPerBar(common);
         int[] encoded = MelodyEncoding.encode(common);
         int[] context = Arrays.copyOf(encoded, encoded.length - 1); // without END: the tune goes on
-        Sampler sampler = new Sampler(net, MelodyEncoding.vocabularySize()).temperature(temperature).filter(metre(perBar));
+        Sampler sampler = new Sampler(net, MelodyEncoding.vocabularySize()).rule(rule).filter(metre(perBar));
         int[] written = sampler.continueFrom(context, bars * (perBar + 1), random);
         int[] all = new int[context.length + written.length];
         System.arraycopy(context, 0, all, 0, context.length);

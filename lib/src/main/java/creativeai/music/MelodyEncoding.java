@@ -80,6 +80,11 @@ public final class MelodyEncoding {
         return notes;
     }
 
+    /** The MIDI pitch a token starts, or {@link Note#REST} for the tokens that are not a pitch (rest, hold, bar, end). */
+    public static int pitch(int token) {
+        return token >= FIRST_PITCH && token < vocabularySize() ? LOWEST + token - FIRST_PITCH : Note.REST;
+    }
+
     /** A readable name for a token: "G4", "hold", "rest", "|", "end". */
     public static String name(int token) {
         return switch (token) {
@@ -87,7 +92,7 @@ public final class MelodyEncoding {
             case HOLD -> "-";
             case BAR -> "|";
             case END -> "end";
-            default -> Note.name(LOWEST + token - FIRST_PITCH);
+            default -> Note.name(pitch(token));
         };
     }
 

@@ -1,6 +1,8 @@
 package creativeai.plot;
 
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -36,6 +38,17 @@ public final class Charts {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setPlotGridLinesVisible(true);
+        chart.getStyler().setXAxisDecimalPattern("#,##0.##"); // otherwise a fractional axis reads 0.5185185185185185
+        return chart;
+    }
+
+    /** An empty bar chart (categories along x, e.g. the likeliest next characters), ready for {@code addSeries}. */
+    public static CategoryChart bars(String title, String xLabel, String yLabel) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).theme(Styler.ChartTheme.Matlab).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setPlotGridLinesVisible(true);
+        chart.getStyler().setOverlapped(false);
         return chart;
     }
 

@@ -2,24 +2,23 @@ package creativeai.sequence;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Writes with a trained next-token model, one token at a time: the prompt is fed in, then each step's
- * probabilities are sharpened or flattened by a temperature, cut to the {@code topK} likeliest tokens,
- * filtered by an optional {@link TokenFilter} (a rule such as "five characters, then a line break"), and
- * one token is drawn. The network keeps its recurrent state between steps ({@code rnnTimeStep}), so each step
- * costs one step of the LSTM, not the whole history again.
+ * Writes with a trained next-token model, one token at a time: the prompt is fed in, then at each step the
+ * model's probabilities for the next token go through an optional {@link TokenFilter} (a rule such as "five
+ * characters, then a line break": forbidden tokens get probability 0) and a {@link SamplingRule} draws one
+ * token. The network keeps its recurrent state between steps ({@code rnnTimeStep}), so each step costs one
+ * step of the LSTM, not the whole history again.
  */
 public final class Sampler {
     private final MultiLayerNetwork net;
     private final int vocabularySize;
-    private double temperature = 1.0;
-    private int topK = 0;
+    private SamplingRule rule = SamplingRule.temperature(1, 0);
     private TokenFilter filter = TokenFilter.ANY;
 
     public Sampler(MultiLayerNetwork net, int vocabularySize) {
@@ -27,42 +26,41 @@ public final class Sampler {
         this.vocabularySize = vocabularySize;
     }
 
-    /** Below 1 the likeliest tokens win more often; above 1 choices get bolder; must be above 0. */
-    public Sampler temperature(double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("temperature must be a positive number (0.5 cautious, 1 as learned, 1.5 bold), not " + value);
-        }
-        temperature = value;
+    /** How each token is chosen from the (filtered) probabilities; by default drawn as learned (temperature 1). */
+    public Sampler rule(SamplingRule value) {
+        rule = value;
         return this;
     }
 
-    /** Only the k likeliest tokens may be drawn; 0 means all. */
-    public Sampler topK(int k) {
-        if (k < 0) throw new IllegalArgumentException("top-k must be 0 (off) or positive, not " + k);
-        topK = k;
+    /** Shorthand for {@code rule(SamplingRule.temperature(temperature, topK))}. */
+    public Sampler temperature(double temperature, int topK) {
+        return rule(SamplingRule.temperature(temperature, topK));
+    }
+
+    public Sampler filter(TokenFilter value) {
+        filter = value;
         return this;
     }
 
-    public Sampler filter(TokenFilter rule) {
-        filter = rule;
-        return this;
+    /** The model's probabilities for the token after {@code prompt}: what the sampling rule sees at the first step. */
+    public double[] nextProbabilities(int[] prompt) {
+        check(prompt);
+        net.rnnClearPreviousState();
+        double[] p = last(net.rnnTimeStep(TokenWindows.oneHot(prompt, vocabularySize)));
+        net.rnnClearPreviousState();
+        return p;
     }
 
     /** {@code count} new tokens following the prompt (which must not be empty). */
     public int[] continueFrom(int[] prompt, int count, Random random) {
-        if (prompt.length == 0) throw new IllegalArgumentException("the prompt is empty: give at least one token to start from");
-        for (int token : prompt) {
-            if (token < 0 || token >= vocabularySize) throw new IllegalArgumentException("prompt token " + token + " is outside the vocabulary");
-        }
+        check(prompt);
         net.rnnClearPreviousState();
         INDArray out = net.rnnTimeStep(TokenWindows.oneHot(prompt, vocabularySize));
         List<Integer> history = new ArrayList<>();
         for (int token : prompt) history.add(token);
         int[] generated = new int[count];
         for (int i = 0; i < count; i++) {
-            double[] p = out.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                    org.nd4j.linalg.indexing.NDArrayIndex.point(out.size(2) - 1)).toDoubleVector();
-            int next = draw(p, history, random);
+            int next = draw(last(out), history, random);
             generated[i] = next;
             history.add(next);
             out = net.rnnTimeStep(TokenWindows.oneHot(new int[] {next}, vocabularySize));
@@ -72,26 +70,30 @@ public final class Sampler {
     }
 
     int draw(double[] probabilities, List<Integer> history, Random random) {
-        double[] weights = new double[probabilities.length];
-        for (int token = 0; token < weights.length; token++) {
-            weights[token] = filter.allows(history, token) ? Math.pow(Math.max(probabilities[token], 0), 1 / temperature) : 0;
+        double[] allowed = new double[probabilities.length];
+        boolean any = false;
+        for (int token = 0; token < allowed.length; token++) {
+            allowed[token] = filter.allows(history, token) ? probabilities[token] : 0;
+            any |= allowed[token] > 0;
         }
-        if (topK > 0 && topK < weights.length) {
-            double[] sorted = weights.clone();
-            Arrays.sort(sorted);
-            double threshold = sorted[sorted.length - topK];
-            for (int token = 0; token < weights.length; token++) if (weights[token] < threshold) weights[token] = 0;
+        if (!any) throw new IllegalStateException("no token may follow here: the filter ruled out every token the model thinks possible");
+        int token = rule.draw(allowed, random);
+        if (token < 0 || token >= allowed.length || allowed[token] == 0) {
+            throw new IllegalStateException("the sampling rule chose token " + token + ", which "
+                    + (token < 0 || token >= allowed.length ? "is outside the vocabulary of " + allowed.length : "has probability 0 here"));
         }
-        double total = Arrays.stream(weights).sum();
-        if (!(total > 0)) {
-            throw new IllegalStateException("no token may follow here: the filter ruled out every token the model thinks possible");
+        return token;
+    }
+
+    private void check(int[] prompt) {
+        if (prompt.length == 0) throw new IllegalArgumentException("the prompt is empty: give at least one token to start from");
+        for (int token : prompt) {
+            if (token < 0 || token >= vocabularySize) throw new IllegalArgumentException("prompt token " + token + " is outside the vocabulary");
         }
-        double r = random.nextDouble() * total;
-        for (int token = 0; token < weights.length; token++) {
-            r -= weights[token];
-            if (r < 0) return token;
-        }
-        return weights.length - 1;
+    }
+
+    private static double[] last(INDArray out) {
+        return out.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(out.size(2) - 1)).toDoubleVector();
     }
 
     /** A rule for which tokens may come next, given everything so far (prompt and generated). */

@@ -54,6 +54,12 @@ public final class TokenWindows {
         return vocabularySize;
     }
 
+    /** The first {@code count} windows only (all of them if there are fewer): a sample scored like another set. */
+    public TokenWindows first(int count) {
+        int keep = Math.min(count, windows());
+        return keep == windows() ? this : new TokenWindows(java.util.Arrays.copyOf(tokens, keep * length + 1), vocabularySize, length);
+    }
+
     /** Number of batches an epoch of {@link #epoch} makes. */
     public int batches(int batchSize) {
         return (windows() + batchSize - 1) / batchSize;

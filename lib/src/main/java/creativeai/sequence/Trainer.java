@@ -15,11 +15,17 @@ import java.util.function.IntConsumer;
 
 /**
  * The training loop the text and music chapters share: epochs of shuffled windows, a live progress bar and a
- * live curve of training and validation bits per token, a checkpoint after every epoch (atomic, with the
- * history, so {@link Checkpoints#load} can resume), and a hook after each epoch, where a chapter shows a sample.
- * A loss that turns into NaN stops training with advice, keeping the last good checkpoint.
+ * live curve of bits per token, a checkpoint after every epoch (atomic, with the history, so
+ * {@link Checkpoints#load} can resume), and a hook after each epoch, where a chapter shows a sample. The curve
+ * has each batch's loss as DL4J reports it (only the last truncated-BPTT segment of each window, where the
+ * LSTM has already read the rest: lower than a whole window's) and, after every epoch, training and validation
+ * bits scored the same way, over whole windows ({@link BitsPerToken}). A loss that turns into NaN stops
+ * training with advice, keeping the last good checkpoint.
  */
 public final class Trainer {
+    /** The curve's name for single batches' losses (the last truncated-BPTT segment of each window). */
+    public static final String BATCH_SERIES = "training batch (last segment)";
+
     /** {@code epochs} is the total to reach: a resumed run trains only the epochs its history lacks. */
     public record Settings(String title, int epochs, int batchSize, long seed, Path checkpoint) {
         public Settings {
@@ -35,7 +41,7 @@ public final class Trainer {
         TrainingHistory history = resumed == null ? new TrainingHistory() : resumed;
         int batches = training.batches(settings.batchSize());
         LiveChart curve = LiveChart.start(settings.title() + ": loss", "epoch", "bits per token")
-                .xAxis(0, settings.epochs()).markers("validation");
+                .xAxis(0, settings.epochs()).markers("training", "validation");
         for (int e = 0; e < history.epochs(); e++) {
             curve.add("validation", e + 1, history.validationBits(e));
             curve.add("training", e + 1, history.trainingBits(e));
@@ -47,10 +53,10 @@ public final class Trainer {
         }
         ProgressBar bar = ProgressBar.start(settings.title(), todo * batches);
         double tokensPerScore = scoredSteps(net, training);
+        TokenWindows trainingSample = training.first(validation.windows()); // scored like validation, at the same cost
         for (int epoch = history.epochs(); epoch < settings.epochs(); epoch++) {
             long start = System.nanoTime();
             Random random = new Random(settings.seed() + epoch);
-            double sum = 0;
             int done = 0;
             for (Iterator<DataSet> it = training.epoch(settings.batchSize(), random); it.hasNext(); ) {
                 DataSet batch = it.next();
@@ -62,14 +68,16 @@ public final class Trainer {
                             + ": the learning rate is probably too high (lower it, or clip gradients harder)"
                             + (settings.checkpoint() == null ? "" : "; the last good checkpoint is " + settings.checkpoint()));
                 }
-                sum += bits;
                 done++;
                 bar.step("bits/token", bits);
-                curve.add("training", epoch + done / (double) batches, bits);
+                curve.add(BATCH_SERIES, epoch + done / (double) batches, bits);
             }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double trainingBits = BitsPerToken.of(net, trainingSample, settings.batchSize());
             double validationBits = BitsPerToken.of(net, validation, settings.batchSize());
-            history.add(sum / done, validationBits, (System.nanoTime() - start) / 1e9);
+            history.add(trainingBits, validationBits, seconds);
             bar.metric("validation", validationBits);
+            curve.add("training", epoch + 1, trainingBits);
             curve.add("validation", epoch + 1, validationBits);
             if (settings.checkpoint() != null) save(net, history, settings.checkpoint());
             if (afterEpoch != null) afterEpoch.accept(epoch + 1);

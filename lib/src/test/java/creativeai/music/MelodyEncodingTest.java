@@ -22,6 +22,8 @@ class MelodyEncodingTest {
         assertArrayEquals(new int[] {BAR, c, HOLD, HOLD, HOLD, REST, HOLD, d, e, BAR, g, HOLD, HOLD, HOLD, HOLD, HOLD, HOLD, HOLD, END},
                 MelodyEncoding.encode(tune));
         assertEquals(tune.notes(), MelodyEncoding.decode(MelodyEncoding.encode(tune)));
+        assertEquals(67, MelodyEncoding.pitch(g));
+        for (int token : new int[] {BAR, HOLD, REST, END, -1, MelodyEncoding.vocabularySize()}) assertEquals(Note.REST, MelodyEncoding.pitch(token));
     }
 
     @Test

@@ -1,0 +1,70 @@
+"""Running a notebook headless through the course kernel, and reading what its cells showed: shared by the
+notebook tests and the exercise tests."""
+import json
+import os
+import re
+import time
+from dataclasses import dataclass
+
+import nbformat
+import psutil
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from conftest import kernel_manager
+
+CHECK_TAG = re.compile(r"check-(\d+)")
+
+
+@dataclass
+class Run:
+    notebook: nbformat.NotebookNode
+    seconds: float
+    rss: int
+
+    def outputs(self):
+        return [o for cell in self.notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+
+    def checks(self):
+        """{exercise number: what its self-check cell printed}."""
+        found = {}
+        for cell in self.notebook.cells:
+            for tag in cell.metadata.get("tags", []):
+                if m := CHECK_TAG.fullmatch(tag):
+                    found[int(m.group(1))] = " ".join(shown_text(o) for o in cell.outputs) + error_text(cell)
+        return found
+
+
+def shown_text(output):
+    """Everything an output shows as text: its stream text and each of its data values."""
+    values = output.get("data", {}).values()
+    return output.get("text", "") + " ".join(v if isinstance(v, str) else json.dumps(v) for v in values)
+
+
+def error_text(cell):
+    """The error a cell showed, as the notebook shows it (the kernel's formatted lines, colours removed)."""
+    lines = [line for o in cell.outputs if o.output_type == "error" for line in o.traceback]
+    return re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(lines))
+
+
+def execute(notebook, path, env=None):
+    """Runs every cell in QUICK mode; fails the test at the first cell that raises, naming it."""
+    env = {"COURSE_QUICK": "1", **(env or {})}
+    km = kernel_manager(env)
+    client = NotebookClient(notebook, km=km, timeout=900, startup_timeout=60,
+                            resources={"metadata": {"path": str(path.parent)}})
+    began = time.monotonic()
+    try:
+        with client.setup_kernel(env={**os.environ, **env}):
+            process = psutil.Process(km.provisioner.process.pid)
+            for index, cell in enumerate(notebook.cells):
+                try:
+                    client.execute_cell(cell, index)
+                except CellExecutionError:
+                    pytest.fail(f"{path.name}, cell {index}:\n{cell.source}\n\n{error_text(cell)}", pytrace=False)
+            rss = process.memory_info().rss
+    finally:
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+    return Run(notebook, time.monotonic() - began, rss)
