@@ -8,28 +8,68 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One round of the GAN game, for any generator and discriminator built as DL4J networks (the generator ending
- * in a plain layer, not an output layer). First the discriminator learns on real images, labelled 0.9 (one-
- * sided label smoothing: a less certain target keeps it from overpowering the generator), and fakes, labelled
- * 0. Then the generator learns: the discriminator, untouched, says how each fake pixel should change to look
- * more real (the gradient of its loss for the label "real" with respect to its input), and the generator
- * backpropagates that through its own layers.
+ * A GAN as {@link ImageTrainer} trains it: a generator and a discriminator built as DL4J networks (the generator
+ * ending in a plain layer, not an output layer) and the {@link Step} that plays one round of their game. Chapter 4
+ * writes its step in the notebook; {@link #STANDARD} is the same step, for chapter 5's comparison, the tests and
+ * the benchmarks. The DL4J plumbing a step needs and is not the lesson lives here too: passing a gradient from
+ * the discriminator's input back through the generator ({@link #backpropagate}), and freeing a step's arrays.
  */
 public final class GanTraining implements ImageModel {
+    /**
+     * The standard step. The discriminator learns on real images labelled 0.9 (one-sided label smoothing) and
+     * fakes labelled 0; then the generator learns through the unchanged discriminator with the target "real",
+     * the non-saturating loss −log D(G(z)).
+     */
+    public static final Step STANDARD = (generator, discriminator, real, noise) -> {
+        int batch = (int) real.rows();
+        INDArray z = noise.apply(batch);
+        INDArray drawn = generator.output(z, false);
+        INDArray images = Nd4j.vstack(real, drawn.reshape(batch, -1));
+        INDArray labels = Nd4j.vstack(Nd4j.valueArrayOf(new long[] {batch, 1}, 0.9f), Nd4j.zeros(batch, 1));
+        discriminator.fit(images, labels);
+        double discriminatorLoss = discriminator.score();
+        free(z, drawn, images, labels);
+        double generatorLoss = backpropagate(generator, discriminator, noise.apply(batch), 1.0);
+        return new Losses(discriminatorLoss, generatorLoss);
+    };
+
     private final MultiLayerNetwork generator;
     private final MultiLayerNetwork discriminator;
     private final int latent;
-    private int iteration;
+    private final Step step;
 
+    /** A GAN trained with the {@link #STANDARD} step. */
     public GanTraining(MultiLayerNetwork generator, MultiLayerNetwork discriminator, int latent) {
+        this(generator, discriminator, latent, STANDARD);
+    }
+
+    public GanTraining(MultiLayerNetwork generator, MultiLayerNetwork discriminator, int latent, Step step) {
         this.generator = generator;
         this.discriminator = discriminator;
         this.latent = latent;
+        this.step = step;
+    }
+
+    /** One round of the game on a batch of real images: both players learn once; returns both losses. */
+    @FunctionalInterface
+    public interface Step {
+        Losses play(MultiLayerNetwork generator, MultiLayerNetwork discriminator, INDArray real, Noise noise);
+    }
+
+    /** Random latent points, one row per image: {@code noise.apply(batch)}. */
+    @FunctionalInterface
+    public interface Noise {
+        INDArray apply(int count);
+    }
+
+    /** Losses of one step: the discriminator's and the generator's (binary cross-entropy). */
+    public record Losses(double discriminator, double generator) {
     }
 
     @Override
@@ -48,6 +88,11 @@ public final class GanTraining implements ImageModel {
         return new double[] {losses.discriminator(), losses.generator()};
     }
 
+    /** One step on a batch of real images (rows of pixels in the generator's range, [-1, 1]). */
+    public Losses step(INDArray real) {
+        return step.play(generator, discriminator, real, this::noise);
+    }
+
     @Override
     public INDArray draw(INDArray latentPoints) {
         return draw(generator, latentPoints);
@@ -61,40 +106,44 @@ public final class GanTraining implements ImageModel {
         return networks;
     }
 
-    /** Losses of one step: the discriminator's and the generator's (binary cross-entropy). */
-    public record Losses(double discriminator, double generator) {
+    @Override
+    public INDArray noise(int count) {
+        return Nd4j.randn(count, latent);
     }
 
-    /** One step on a batch of real images (rows of pixels in the generator's range, [-1, 1]). */
-    public Losses step(INDArray real) {
-        int batch = (int) real.rows();
-        INDArray fakeNoise = noise(batch);
-        INDArray fake = generator.output(fakeNoise, false);
-        INDArray images = Nd4j.vstack(real, fake.reshape(batch, -1));
-        INDArray labels = Nd4j.vstack(Nd4j.valueArrayOf(new long[] {batch, 1}, 0.9f), Nd4j.zeros(batch, 1));
-        discriminator.fit(images, labels);
-        double discriminatorLoss = discriminator.score();
-
-        INDArray generatorNoise = noise(batch);
-        generator.setInput(generatorNoise);
+    /**
+     * The generator's half of a step: it draws images from {@code noise}, the discriminator judges them against
+     * {@code target} (1 = real) without changing, and the gradient of that loss with respect to the images is
+     * backpropagated through the generator, which takes one step of its own updater (Adam). DL4J's {@code fit}
+     * cannot do this, because the loss lives in another network. Returns the loss (binary cross-entropy).
+     */
+    public static double backpropagate(MultiLayerNetwork generator, MultiLayerNetwork discriminator, INDArray noise, double target) {
+        int batch = (int) noise.rows();
+        generator.setInput(noise);
         List<INDArray> activations = generator.feedForward(true, false);
         INDArray generated = activations.get(activations.size() - 1);
         INDArray flat = generated.reshape(batch, -1); // a convolutional generator's [batch, 1, 28, 28] as rows
-        INDArray realLabels = Nd4j.ones(batch, 1);
-        Pair<Gradient, INDArray> judged = discriminator.calculateGradients(flat, realLabels, null, null);
-        double generatorLoss = discriminator.score(new DataSet(flat, realLabels), false);
-        INDArray howToChange = judged.getSecond().reshape(generated.shape());
-        Pair<Gradient, INDArray> learned = generator.backpropGradient(howToChange, LayerWorkspaceMgr.noWorkspaces());
-        generator.getUpdater().update(generator, learned.getFirst(), iteration++, 0, batch, LayerWorkspaceMgr.noWorkspaces());
-        generator.params().subi(learned.getFirst().gradient());
-        // Free this step's arrays now: left to the garbage collector, which sees only their small Java wrappers,
-        // they piled up to the off-heap limit (the kernel's RSS reached 1.9 GB in full mode).
-        close(fakeNoise, fake, images, labels, generatorNoise, realLabels, judged.getSecond());
-        close(activations.subList(1, activations.size()).toArray(INDArray[]::new)); // the first is generatorNoise
-        return new Losses(discriminatorLoss, generatorLoss);
+        INDArray targets = Nd4j.valueArrayOf(new long[] {batch, 1}, (float) target);
+        Pair<Gradient, INDArray> judged = discriminator.calculateGradients(flat, targets, null, null);
+        double loss = discriminator.score(new DataSet(flat, targets), false);
+        Gradient learned = generator.backpropGradient(judged.getSecond().reshape(generated.shape()), LayerWorkspaceMgr.noWorkspaces()).getFirst();
+        generator.getUpdater().update(generator, learned, generator.getIterationCount(), 0, batch, LayerWorkspaceMgr.noWorkspaces());
+        generator.params().subi(learned.gradient());
+        generator.setIterationCount(generator.getIterationCount() + 1);
+        free(targets, judged.getSecond());
+        free(activations); // the noise too: it is activations.get(0)
+        return loss;
     }
 
-    private static void close(INDArray... arrays) {
+    /**
+     * Frees arrays' off-heap memory now. Left to the garbage collector, which sees only their small Java wrappers,
+     * a GAN's per-step arrays piled up to the off-heap limit (the kernel's RSS reached 1.9 GB in full mode).
+     */
+    public static void free(INDArray... arrays) {
+        free(List.of(arrays));
+    }
+
+    public static void free(Collection<INDArray> arrays) {
         for (INDArray array : arrays) {
             if (array != null && !array.wasClosed() && !array.isView() && array.closeable()) array.close();
         }
@@ -113,10 +162,5 @@ public final class GanTraining implements ImageModel {
             parts.add(generator.output(chunk, false).reshape(chunk.rows(), 784).add(1).divi(2));
         }
         return Nd4j.vstack(parts.toArray(INDArray[]::new));
-    }
-
-    @Override
-    public INDArray noise(int count) {
-        return Nd4j.randn(count, latent);
     }
 }

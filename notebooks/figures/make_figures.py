@@ -1,0 +1,110 @@
+"""Draws the chapters' diagrams as SVG files next to this script: python3 make_figures.py (standard library only).
+
+lstm-tbptt.svg  chapter 2: an LSTM unrolled over a window, cut into truncated-BPTT segments
+skipgram.svg    chapter 1: a skip-gram window and negative samples
+gan-loop.svg    chapter 4: one step of GAN training
+vae.svg         chapter 5: encoder, reparameterisation, decoder and the two loss terms
+"""
+from pathlib import Path
+
+HERE = Path(__file__).parent
+ARROWS = ('<defs>'
+          '<marker id="a" markerWidth="8" markerHeight="8" refX="7" refY="4" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#333"/></marker>'
+          '<marker id="r" markerWidth="8" markerHeight="8" refX="7" refY="4" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#c0392b"/></marker>'
+          '</defs>')
+
+
+def svg(name, width, height, parts):
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+            f'font-family="sans-serif" font-size="13"><rect width="100%" height="100%" fill="white"/>{ARROWS}')
+    (HERE / name).write_text(head + "\n" + "\n".join(parts) + "\n</svg>\n", encoding="utf-8")
+
+
+def box(x, y, w, h, label, fill="white", stroke="#333"):
+    return (f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="{fill}" stroke="{stroke}"/>'
+            f'<text x="{x + w / 2}" y="{y + h / 2 + 5}" text-anchor="middle">{label}</text>')
+
+
+def text(x, y, s, colour="#333", anchor="start", bold=False):
+    weight = ' font-weight="bold"' if bold else ""
+    return f'<text x="{x}" y="{y}" fill="{colour}" text-anchor="{anchor}"{weight}>{s}</text>'
+
+
+def arrow(x1, y1, x2, y2, red=False, dashed=False):
+    colour, marker = ("#c0392b", "r") if red else ("#333", "a")
+    dash = ' stroke-dasharray="4 3"' if dashed else ""
+    return f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{colour}"{dash} marker-end="url(#{marker})"/>'
+
+
+def lstm_tbptt():
+    parts = [text(20, 22, "One training window, cut into truncated-BPTT segments", bold=True)]
+    prompt = "Shall I c"
+    for segment, fill in ((0, "#eaf2fb"), (1, "#fdf2e9")):
+        x0 = 40 + segment * 360
+        parts.append(f'<rect x="{x0 - 10}" y="40" width="340" height="185" rx="8" fill="{fill}" stroke="#999"/>')
+        parts.append(text(x0, 58, f"segment {segment + 1}: forward, then gradients back over it only", "#555"))
+    for t in range(8):
+        x = 50 + t * 85 + (t >= 4) * 20
+        parts.append(box(x, 100, 56, 40, "LSTM"))
+        parts.append(text(x + 28, 205, prompt[t].replace(" ", "␣"), anchor="middle") + arrow(x + 28, 190, x + 28, 142))
+        parts.append(arrow(x + 28, 100, x + 28, 80) + text(x + 28, 74, f"p({prompt[t + 1].replace(' ', '␣')})", "#1f618d", "middle"))
+        if t < 7:
+            gap = 85 + (t == 3) * 20
+            parts.append(arrow(x + 56, 112, x + gap - 2, 112))
+            if t != 3:
+                parts.append(arrow(x + gap, 130, x + 58, 130, red=True, dashed=True))
+    parts.append(text(20, 243, "→ memory (c, h) carried forward through the whole window"))
+    parts.append(text(430, 243, "⇠ gradients, stopped at the segment boundary", "#c0392b"))
+    svg("lstm-tbptt.svg", 760, 250, parts)
+
+
+def skipgram():
+    words = ["the", "old", "whale", "dived", "deep", "below"]
+    parts = [text(20, 22, "Skip-gram with negative sampling: one centre word, window 2", bold=True)]
+    for i, w in enumerate(words):
+        x = 40 + i * 110
+        fill = "#f9e79f" if w == "whale" else "#d5f5e3" if i in (0, 1, 3, 4) else "white"
+        parts.append(box(x, 45, 90, 34, w, fill))
+    parts.append(text(40, 105, "centre word w = whale (yellow); context words c within 2 places (green): pairs labelled 1"))
+    parts.append(text(40, 125, "k = 5 negative words drawn at random from the vocabulary: pairs labelled 0"))
+    for i, w in enumerate(["sofa", "rope", "tuesday", "ink", "and"]):
+        parts.append(box(40 + i * 110, 140, 90, 30, w, "#fadbd8"))
+    parts.append(text(40, 200, "each pair scores σ(u_c · v_w): pushed towards 1 for real pairs, towards 0 for negatives"))
+    svg("skipgram.svg", 720, 215, parts)
+
+
+def gan_loop():
+    parts = [text(20, 22, "One GAN training step", bold=True),
+             box(20, 60, 90, 36, "z ~ N(0, I)", "#eaf2fb"), arrow(110, 78, 158, 78),
+             box(160, 55, 110, 46, "generator G", "#fdebd0"), arrow(270, 78, 318, 78),
+             box(320, 60, 100, 36, "fakes G(z)"), arrow(420, 78, 478, 100),
+             box(320, 130, 100, 36, "real images x", "#d5f5e3"), arrow(420, 148, 478, 122),
+             box(480, 88, 130, 46, "discriminator D", "#e8daef"), arrow(610, 111, 648, 111),
+             text(652, 100, "1. learn D: D(x) → 0.9, D(G(z)) → 0"),
+             text(652, 150, "2. learn G: D(G(z)) → 1", "#c0392b"),
+             arrow(545, 140, 545, 190, red=True, dashed=True), arrow(545, 190, 215, 190, red=True, dashed=True),
+             arrow(215, 190, 215, 103, red=True, dashed=True),
+             text(240, 208, "∂L_G/∂pixels from D's input, backpropagated through G (D stays fixed)", "#c0392b")]
+    svg("gan-loop.svg", 920, 225, parts)
+
+
+def vae():
+    parts = [text(20, 22, "A variational autoencoder", bold=True),
+             box(20, 70, 80, 36, "image x", "#d5f5e3"), arrow(100, 88, 138, 88),
+             box(140, 60, 100, 56, "encoder", "#fdebd0"), arrow(240, 78, 288, 60), arrow(240, 98, 288, 118),
+             box(290, 42, 70, 32, "μ"), box(290, 102, 70, 32, "log σ²"),
+             box(285, 160, 90, 30, "ε ~ N(0, I)", "#eaf2fb"),
+             arrow(360, 58, 418, 82), arrow(360, 118, 418, 94), arrow(360, 170, 418, 100),
+             box(420, 66, 120, 44, "z = μ + σ·ε", "#f9e79f"), arrow(540, 88, 578, 88),
+             box(580, 60, 100, 56, "decoder", "#fdebd0"), arrow(680, 88, 718, 88),
+             box(720, 70, 110, 36, "p(pixels | z)", "#d5f5e3"),
+             text(600, 140, "reconstruction: −log p(x | z)", "#1f618d"),
+             text(250, 215, "KL(N(μ, σ²) ‖ N(0, I)) = ½ Σ (μ² + σ² − log σ² − 1)", "#1f618d")]
+    svg("vae.svg", 860, 230, parts)
+
+
+if __name__ == "__main__":
+    lstm_tbptt()
+    skipgram()
+    gan_loop()
+    vae()
