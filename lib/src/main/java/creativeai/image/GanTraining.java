@@ -8,10 +8,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A GAN as {@link ImageTrainer} trains it: a generator and a discriminator built as DL4J networks (the generator
@@ -99,11 +99,9 @@ public final class GanTraining implements ImageModel {
     }
 
     @Override
-    public Map<String, MultiLayerNetwork> networks() {
-        Map<String, MultiLayerNetwork> networks = new LinkedHashMap<>();
-        networks.put("generator", generator);
-        networks.put("discriminator", discriminator);
-        return networks;
+    public void save(Path folder, String model) throws IOException {
+        ImageTrainer.saveNetwork(generator, folder, model, "generator");
+        ImageTrainer.saveNetwork(discriminator, folder, model, "discriminator");
     }
 
     @Override

@@ -1,14 +1,14 @@
 package creativeai.image;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.Map;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * A model that learns to draw images from points of a latent space, as {@link ImageTrainer} sees it: it learns
  * from one batch at a time and reports its losses, it draws images for given latent points, and it names the
- * networks to save. Chapter 4's GANs ({@link GanTraining}) and chapter 5's VAEs ({@link Vae}) are both one, so
+ * saves itself. Chapter 4's GANs ({@link GanTraining}) and chapter 5's VAEs ({@link GraphVae}, {@link Vae}) are all one, so
  * one training loop, display and checkpointing serves both, and their numbers can be compared.
  */
 public interface ImageModel {
@@ -29,6 +29,6 @@ public interface ImageModel {
     /** The images for the given latent points, as rows of 784 pixels in [0, 1] (what {@link DigitClassifier} reads). */
     INDArray draw(INDArray latentPoints);
 
-    /** The networks that make up the model, by the name their checkpoint file carries (e.g. "generator"). */
-    Map<String, MultiLayerNetwork> networks();
+    /** Saves the model's networks (atomically) in {@code folder}, in files whose names start with {@code model}. */
+    void save(Path folder, String model) throws IOException;
 }

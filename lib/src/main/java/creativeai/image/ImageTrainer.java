@@ -44,10 +44,10 @@ public final class ImageTrainer {
 
     /**
      * What training showed: each round's grid, mean losses (in the order of {@code lossNames}) and, if judged,
-     * Fréchet distance; and the seconds spent in training steps (without the judging).
+     * Fréchet distance; the batches trained on and the seconds spent in training steps (without the judging).
      */
     public record Result(List<String> lossNames, List<BufferedImage> grids, List<double[]> losses, List<Double> frechetByRound,
-                         double seconds) {
+                         int batches, double seconds) {
         /** The top row of every round's grid, one under the other: how the drawings evolved. */
         public BufferedImage evolution() {
             int width = grids.get(0).getWidth(), row = Mnist.SIDE * 2 + 2;
@@ -123,7 +123,7 @@ public final class ImageTrainer {
             save(model, image, round + 1, settings);
         }
         curves.finish();
-        return new Result(List.of(names), grids, losses, frechet, seconds);
+        return new Result(List.of(names), grids, losses, frechet, settings.rounds() * settings.stepsPerRound(), seconds);
     }
 
     /** The model's images for the given latent points, as a grid of 8 columns. */
@@ -143,13 +143,16 @@ public final class ImageTrainer {
         return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
     }
 
+    /** Saves one DL4J network atomically as {@code <model>-<network>.zip}, what {@link #load} reads back. */
+    public static void saveNetwork(MultiLayerNetwork net, Path folder, String model, String network) throws IOException {
+        Files.createDirectories(folder);
+        AtomicFiles.write(folder.resolve(model + "-" + network + ".zip"), partial -> ModelSerializer.writeModel(net, partial.toFile(), true));
+    }
+
     private static void save(ImageModel model, BufferedImage grid, int round, Settings s) {
         try {
             Files.createDirectories(s.folder());
-            for (var network : model.networks().entrySet()) {
-                AtomicFiles.write(s.folder().resolve(s.model() + "-" + network.getKey() + ".zip"),
-                        partial -> ModelSerializer.writeModel(network.getValue(), partial.toFile(), true));
-            }
+            model.save(s.folder(), s.model());
             PngFiles.save(grid, s.folder().resolve(String.format("%s-round-%03d.png", s.model(), round)),
                     Map.of("Software", "Creative AI in Java", "Model", s.model(), "Round", Integer.toString(round),
                             "Seed", Long.toString(s.seed()), "Description", "samples from fixed latent points"));

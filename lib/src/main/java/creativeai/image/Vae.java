@@ -14,7 +14,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import java.util.Map;
 
 /**
  * Chapter 5's variational autoencoder, built on DL4J's {@code VariationalAutoencoder} layer. The encoder reads an
@@ -156,8 +155,8 @@ public final class Vae implements ImageModel {
     }
 
     @Override
-    public Map<String, MultiLayerNetwork> networks() {
-        return Map.of("vae", network);
+    public void save(java.nio.file.Path folder, String model) throws java.io.IOException {
+        ImageTrainer.saveNetwork(network, folder, model, "vae");
     }
 
     public MultiLayerNetwork network() {

@@ -13,16 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Word2Vec as chapter 1 trains it: DL4J's skip-gram with negative sampling over sentences of lower-case
- * words, with a progress bar per sentence read. The settings a reader changes are the arguments; the rest are
- * DL4J's usual choices. Parallel tokenization is off: on a 2-core machine DL4J's parallel vocabulary builder
+ * What chapter 1 needs around DL4J's Word2Vec that is not the lesson: sentences cut from a text, and
+ * {@link #fit}, which feeds a notebook's Word2Vec configuration the sentences and shows a progress bar while
+ * it trains. Parallel tokenization is turned off: on a 2-core machine DL4J's parallel vocabulary builder
  * spends most of its time waiting (measured: an epoch went from 58 s to 22 s).
  */
 public final class WordEmbeddings {
     private WordEmbeddings() {
     }
 
-    /** Sentences of a text, each as its words joined by single spaces (what {@link #train} reads). */
+    /** Sentences of a text, each as its words joined by single spaces (what {@link #fit} reads). */
     public static List<String> sentences(String text) {
         List<String> sentences = new ArrayList<>();
         for (String sentence : text.split("(?<=[.!?;])\\s+|\\n\\s*\\n")) {
@@ -33,26 +33,16 @@ public final class WordEmbeddings {
         return sentences;
     }
 
-    public static Word2Vec train(List<String> sentences, int dimensions, int window, int minCount, int epochs, long seed) {
-        ProgressBar bar = ProgressBar.start("Word2Vec", epochs * sentences.size());
-        Word2Vec vectors = new Word2Vec.Builder()
-                .layerSize(dimensions)
-                .windowSize(window)
-                .minWordFrequency(minCount)
-                .epochs(epochs)
-                .iterations(1)
-                .negativeSample(5)
-                .useHierarchicSoftmax(false)
-                .sampling(1e-3)
-                .learningRate(0.05) // twice the usual 0.025: a small corpus (Moby-Dick, 215k words) needs bolder steps
-                .minLearningRate(1e-4)
-                .seed(seed)
-                .workers(Math.max(1, Runtime.getRuntime().availableProcessors()))
+    /** Trains a Word2Vec configured in the notebook (sizes, window, negative sampling, learning rate, seed) on the sentences. */
+    public static Word2Vec fit(Word2Vec.Builder configured, List<String> sentences) {
+        Word2Vec vectors = configured
                 .allowParallelTokenization(false)
                 .iterate(new CollectionSentenceIterator(sentences))
                 .tokenizerFactory(new DefaultTokenizerFactory())
-                .setVectorsListeners(List.of(progress(bar, sentences.size())))
                 .build();
+        int epochs = vectors.getConfiguration().getEpochs();
+        ProgressBar bar = ProgressBar.start("Word2Vec", epochs * sentences.size());
+        vectors.setEventListeners(java.util.Set.of(progress(bar, sentences.size())));
         vectors.fit();
         bar.advanceTo(epochs * sentences.size());
         return vectors;

@@ -22,7 +22,9 @@ class WordEmbeddingsTest {
     @Test
     void word2vecOnMobyDickPutsRelatedWordsCloserThanRandomOnesAndAnUntrainedModelDoesNot() {
         List<String> sentences = WordEmbeddings.sentences(Corpora.mobyDick());
-        Word2Vec trained = WordEmbeddings.train(sentences, 50, 5, 5, 10, 42);
+        Word2Vec trained = WordEmbeddings.fit(new Word2Vec.Builder().layerSize(50).windowSize(5).minWordFrequency(5).epochs(10)
+                .negativeSample(5).useHierarchicSoftmax(false).sampling(1e-3).learningRate(0.05).minLearningRate(1e-4).seed(42).workers(2),
+                sentences);
         var pairs = EmbeddingQuality.relatedPairs();
         var quality = EmbeddingQuality.relatedness(trained, pairs, 1);
         assertTrue(quality.pairs() >= 35, "pairs known: " + quality.pairs());

@@ -1,0 +1,183 @@
+package creativeai.image;
+
+import creativeai.data.AtomicFiles;
+import creativeai.data.Mnist;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.ListenerVariables;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A VAE that a notebook writes as a SameDiff graph, as {@link ImageTrainer} trains it. The notebook builds the
+ * encoder, the reparameterisation, the decoder and the ELBO; this class runs the graph by the names of its parts:
+ * placeholders {@code x} (images, one per row, pixels in [0, 1]), {@code eps} (the ε of z = μ + σ·ε) and
+ * {@code zIn} (latent points to draw from); variables {@code mean} (μ), {@code reconstruction} and {@code kl}
+ * (the two terms of the negative ELBO, nats per image, averaged over the batch) and {@code drawn} (pixel
+ * probabilities decoded from {@code zIn}). The graph's loss and training configuration are the notebook's too.
+ */
+public final class GraphVae implements ImageModel {
+    private static final List<String> PARTS = List.of("x", "eps", "zIn", "mean", "reconstruction", "kl", "drawn");
+    private final SameDiff graph;
+    private final int latent;
+    private final double[] lastTerms = new double[2];
+    private final BaseListener termsOfEachStep = new BaseListener() {
+        @Override
+        public ListenerVariables requiredVariables(SameDiff sd) {
+            return ListenerVariables.builder().trainingVariables("reconstruction", "kl").build();
+        }
+
+        @Override
+        public boolean isActive(Operation operation) {
+            return operation == Operation.TRAINING;
+        }
+
+        @Override
+        public void activationAvailable(SameDiff sd, At at, org.nd4j.linalg.dataset.api.MultiDataSet batch, SameDiffOp op,
+                                        String name, INDArray activation) {
+            if (name.equals("reconstruction")) lastTerms[0] = activation.getDouble(0);
+            if (name.equals("kl")) lastTerms[1] = activation.getDouble(0);
+        }
+    };
+
+    /** Wraps a graph that has every named part (see above) and a training configuration. */
+    public GraphVae(SameDiff graph) {
+        List<String> missing = PARTS.stream().filter(name -> !graph.hasVariable(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the VAE graph lacks " + missing + ": name them with sd.placeHolder(name, ...) or variable.rename(name)");
+        }
+        if (graph.getTrainingConfig() == null) {
+            throw new IllegalArgumentException("the VAE graph has no training configuration: call sd.setTrainingConfig(...) first");
+        }
+        this.graph = graph;
+        this.latent = (int) graph.getVariable("eps").getShape()[1];
+        buildGradients(graph);
+    }
+
+    /**
+     * Builds the graph's backward pass now, with standard output muted: ND4J 1.0.0-M2.1's createGradFunction prints
+     * a line for every operation it differentiates (a debugging leftover), forty lines in the middle of a notebook.
+     */
+    private static void buildGradients(SameDiff graph) {
+        if (graph.getFunction("grad") != null) return;
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            graph.createGradFunction();
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    /** A graph saved by {@link #save}, e.g. {@code load(folder, "vae-16d")}. */
+    public static GraphVae load(Path folder, String model) throws IOException {
+        Path file = file(folder, model);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no saved " + model + " in " + folder + ": train it first (LOAD_MODEL = false)");
+        }
+        return new GraphVae(SameDiff.load(file.toFile(), true));
+    }
+
+    public SameDiff graph() {
+        return graph;
+    }
+
+    public int latentSize() {
+        return latent;
+    }
+
+    @Override
+    public String lossUnit() {
+        return "nats per image";
+    }
+
+    @Override
+    public String[] lossNames() {
+        return new String[] {"reconstruction", "KL divergence"};
+    }
+
+    /** One step of the graph's updater on a batch; returns the batch's reconstruction and KL terms. */
+    @Override
+    public double[] learn(INDArray batch) {
+        Mnist.requireRows(batch, "the VAE");
+        INDArray eps = Nd4j.randn(DataType.FLOAT, batch.rows(), latent);
+        graph.fit(new MultiDataSet(new INDArray[] {batch.castTo(DataType.FLOAT), eps}, new INDArray[0]), termsOfEachStep);
+        eps.close();
+        return lastTerms.clone();
+    }
+
+    /** The two terms of the negative ELBO on {@code images} (nats per image): reconstruction and KL. */
+    public double[] lossTerms(INDArray images) {
+        Mnist.requireRows(images, "the VAE");
+        double reconstruction = 0, kl = 0;
+        for (INDArray chunk : chunks(images)) {
+            INDArray eps = Nd4j.randn(DataType.FLOAT, chunk.rows(), latent);
+            Map<String, INDArray> out = graph.output(Map.of("x", chunk.castTo(DataType.FLOAT), "eps", eps), "reconstruction", "kl");
+            reconstruction += out.get("reconstruction").getDouble(0) * chunk.rows();
+            kl += out.get("kl").getDouble(0) * chunk.rows();
+        }
+        return new double[] {reconstruction / images.rows(), kl / images.rows()};
+    }
+
+    /** The centre μ of each image's cloud in latent space, one row per image. */
+    public INDArray encode(INDArray images) {
+        Mnist.requireRows(images, "the VAE");
+        List<INDArray> parts = new ArrayList<>();
+        for (INDArray chunk : chunks(images)) {
+            INDArray eps = Nd4j.zeros(DataType.FLOAT, chunk.rows(), latent);
+            parts.add(graph.output(Map.of("x", chunk.castTo(DataType.FLOAT), "eps", eps), "mean").get("mean"));
+        }
+        return Nd4j.vstack(parts.toArray(INDArray[]::new));
+    }
+
+    @Override
+    public INDArray draw(INDArray latentPoints) {
+        if (latentPoints.rank() != 2 || latentPoints.columns() != latent) {
+            throw new IllegalArgumentException("latent points must be rows of " + latent + " numbers, not " + java.util.Arrays.toString(latentPoints.shape()));
+        }
+        List<INDArray> parts = new ArrayList<>();
+        for (INDArray chunk : chunks(latentPoints)) {
+            parts.add(graph.output(Map.of("zIn", chunk.castTo(DataType.FLOAT)), "drawn").get("drawn").reshape(chunk.rows(), Mnist.PIXELS));
+        }
+        return Nd4j.vstack(parts.toArray(INDArray[]::new));
+    }
+
+    @Override
+    public INDArray noise(int count) {
+        return Nd4j.randn(DataType.FLOAT, count, latent);
+    }
+
+    @Override
+    public void save(Path folder, String model) throws IOException {
+        Files.createDirectories(folder);
+        AtomicFiles.write(file(folder, model), partial -> graph.save(partial.toFile(), true));
+    }
+
+    private static Path file(Path folder, String model) {
+        return folder.resolve(model + "-graph.sd");
+    }
+
+    /** Rows in groups of 500: a convolutional graph's working arrays for thousands of images at once take gigabytes. */
+    private static List<INDArray> chunks(INDArray rows) {
+        List<INDArray> chunks = new ArrayList<>();
+        for (long from = 0; from < rows.rows(); from += 500) {
+            chunks.add(rows.get(NDArrayIndex.interval(from, Math.min(rows.rows(), from + 500)), NDArrayIndex.all()));
+        }
+        return chunks;
+    }
+}

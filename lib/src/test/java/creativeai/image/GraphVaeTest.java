@@ -1,0 +1,86 @@
+package creativeai.image;
+
+import creativeai.data.Mnist;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.weightinit.impl.XavierInitScheme;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GraphVaeTest {
+    /** A small dense VAE with the names GraphVae reads: 784 → 128 → (μ, log σ²) of 4; 4 → 128 → 784. */
+    static SameDiff smallVae(long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, 784);
+        SDVariable eps = sd.placeHolder("eps", DataType.FLOAT, -1, 4);
+        SDVariable h = sd.nn.relu(dense(sd, "enc", x, 784, 128), 0);
+        SDVariable mean = dense(sd, "mu", h, 128, 4).rename("mean");
+        SDVariable logVar = dense(sd, "logvar", h, 128, 4);
+        SDVariable logits = decode(sd, mean.add(sd.math.exp(logVar.mul(0.5)).mul(eps)));
+        SDVariable reconstruction = sd.nn.softplus(logits).sub(x.mul(logits)).sum(1).mean().rename("reconstruction");
+        SDVariable kl = mean.mul(mean).add(sd.math.exp(logVar)).sub(logVar).sub(1).sum(1).mul(0.5).mean().rename("kl");
+        reconstruction.add("loss", kl);
+        sd.setLossVariables("loss");
+        sd.nn.sigmoid("drawn", decode(sd, sd.placeHolder("zIn", DataType.FLOAT, -1, 4)));
+        sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(1e-3)).dataSetFeatureMapping("x", "eps").markLabelsUnused().build());
+        return sd;
+    }
+
+    private static SDVariable decode(SameDiff sd, SDVariable z) {
+        return dense(sd, "dec2", sd.nn.relu(dense(sd, "dec1", z, 4, 128), 0), 128, 784);
+    }
+
+    private static SDVariable dense(SameDiff sd, String name, SDVariable in, int nIn, int nOut) {
+        SDVariable w = sd.hasVariable(name + "_W") ? sd.getVariable(name + "_W") : sd.var(name + "_W", new XavierInitScheme('c', nIn, nOut), DataType.FLOAT, nIn, nOut);
+        SDVariable b = sd.hasVariable(name + "_b") ? sd.getVariable(name + "_b") : sd.zero(name + "_b", DataType.FLOAT, 1, nOut);
+        return in.mmul(w).add(b);
+    }
+
+    @Test
+    void aTrainedGraphBeatsAnUntrainedOneOnHeldOutDigitsAndComesBackFromDisk(@TempDir Path folder) throws Exception {
+        INDArray train = Mnist.load(Mnist.Split.TRAIN).first(6_400, Mnist.Scale.ZERO_TO_ONE).getFeatures();
+        INDArray test = Mnist.load(Mnist.Split.TEST).first(500, Mnist.Scale.ZERO_TO_ONE).getFeatures();
+        GraphVae vae = new GraphVae(smallVae(1));
+        double[] untrained = new GraphVae(smallVae(2)).lossTerms(test);
+        double[] last = null;
+        for (int step = 0; step < 200; step++) {
+            int from = (step * 64) % 6_336;
+            last = vae.learn(train.get(NDArrayIndex.interval(from, from + 64), NDArrayIndex.all()));
+        }
+        double[] trained = vae.lossTerms(test);
+        assertTrue(trained[0] + trained[1] < 0.5 * (untrained[0] + untrained[1]), "trained " + (trained[0] + trained[1]) + ", untrained " + (untrained[0] + untrained[1]));
+        assertTrue(last[0] > 50 && last[0] < 400 && last[1] > 0 && last[1] < 50, "the step reports its terms: " + last[0] + " + " + last[1]);
+        assertEquals(4, vae.encode(test).columns());
+
+        vae.save(folder, "small");
+        INDArray z = vae.noise(3);
+        INDArray before = vae.draw(z), after = GraphVae.load(folder, "small").draw(z);
+        assertEquals(784, before.columns());
+        assertTrue(before.equalsWithEps(after, 1e-6));
+    }
+
+    @Test
+    void aGraphWithoutTheNamedPartsOrATrainingConfigurationIsAClearError() {
+        SameDiff bare = SameDiff.create();
+        bare.placeHolder("x", DataType.FLOAT, -1, 784);
+        var error = assertThrows(IllegalArgumentException.class, () -> new GraphVae(bare));
+        assertTrue(error.getMessage().contains("[eps, zIn, mean, reconstruction, kl, drawn]"), error.getMessage());
+        SameDiff untrainable = smallVae(1);
+        untrainable.setTrainingConfig(null);
+        assertThrows(IllegalArgumentException.class, () -> new GraphVae(untrainable));
+        assertThrows(IllegalArgumentException.class, () -> new GraphVae(smallVae(1)).draw(Nd4j.zeros(2, 5)));
+    }
+}
