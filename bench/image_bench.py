@@ -3,9 +3,9 @@
 - mlp, dcgan: chapter 4's GANs (creativeai.image.MlpGan, Dcgan), Adam 2e-4 with beta1 0.5, binary cross-entropy,
   real images labelled 0.9; one discriminator step on real and fake images, then one generator step through
   the fixed discriminator.
-- vae: chapter 5's VAE (creativeai.image.Vae: 784 -> 512 -> 256 -> mean and log-variance; z -> 256 -> 512 -> 784,
-  ReLU, Bernoulli pixels), the negative ELBO (binary cross-entropy summed over pixels plus the KL term, averaged
-  over the batch), and the KL term computed once more for the report, as ours does; Adam 1e-3.
+- vae: chapter 5's dense VAE (the SameDiff graph of 05-vae.ipynb, mirrored in ImageBench.java: 784 -> 512 -> 256 ->
+  mean and log-variance; z -> 256 -> 512 -> 784, ReLU, Bernoulli pixels), the negative ELBO (binary cross-entropy
+  summed over pixels plus the KL term, averaged over the batch), and the KL term reported, as ours does; Adam 1e-3.
 
 Arguments: mlp|dcgan|vae batch [latent, for the VAE]."""
 import json

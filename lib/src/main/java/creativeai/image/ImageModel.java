@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * A model that learns to draw images from points of a latent space, as {@link ImageTrainer} sees it: it learns
  * from one batch at a time and reports its losses, it draws images for given latent points, and it names the
- * saves itself. Chapter 4's GANs ({@link GanTraining}) and chapter 5's VAEs ({@link GraphVae}, {@link Vae}) are all one, so
+ * saves itself. Chapter 4's GANs ({@link GanTraining}) and chapter 5's VAEs ({@link GraphVae}) are both one, so
  * one training loop, display and checkpointing serves both, and their numbers can be compared.
  */
 public interface ImageModel {

@@ -40,7 +40,7 @@ class ImageTrainerTest {
 
     @Test
     void aJudgedRunRecordsTheFrechetDistanceOfEveryRound(@TempDir Path dir) {
-        var vae = new Vae(Vae.network(2, 3));
+        var vae = new GraphVae(GraphVaeTest.smallVae(3));
         INDArray real = Nd4j.rand(200, 784);
         var judge = new ImageTrainer.Judge(DigitClassifier.train(creativeai.data.Mnist.load(creativeai.data.Mnist.Split.TEST), 1, 1),
                 Nd4j.rand(300, 128));
@@ -48,7 +48,7 @@ class ImageTrainerTest {
         assertEquals(3, result.frechetByRound().size());
         assertTrue(result.frechetByRound().stream().allMatch(d -> d > 0 && Double.isFinite(d)), result.frechetByRound().toString());
         assertTrue(result.roundsThatGotWorse() >= 0 && result.roundsThatGotWorse() <= 2);
-        assertTrue(Files.isRegularFile(dir.resolve("tiny-vae-vae.zip")));
+        assertTrue(Files.isRegularFile(dir.resolve("tiny-vae-graph.sd")));
     }
 
     @Test
