@@ -65,6 +65,7 @@ final class CellEvaluator implements AutoCloseable {
     /** Runs a cell; returns the value of its last expression, or {@link #NO_VALUE}. */
     Object eval(String cell) throws Exception {
         Object value = NO_VALUE;
+        control.beginCell();
         for (CellSpan span : splitter.split(cell)) {
             if (!span.complete()) {
                 throw new CompilationException("line " + span.lineAt(cell, span.source().length())
@@ -139,9 +140,9 @@ final class CellEvaluator implements AutoCloseable {
         return text.strip().lines().findFirst().orElse("");
     }
 
-    /** Stops the running cell (from another thread). */
+    /** Stops the running cell (from another thread), even one that is compiling or between two statements. */
     void stop() {
-        shell.stop();
+        control.stop();
     }
 
     @Override

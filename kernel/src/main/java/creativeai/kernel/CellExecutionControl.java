@@ -30,6 +30,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     static final String VALUE_HANDLE = "<value>";
 
     private final AtomicReference<Thread> running = new AtomicReference<>();
+    /** A stop request for the cell being run: it holds until the next cell begins, whatever the cell was doing. */
     private volatile boolean stopRequested;
     private boolean stoppedSinceAsked;
     private Object lastValue;
@@ -86,7 +87,10 @@ final class CellExecutionControl extends DirectExecutionControl {
         }, "notebook-cell");
         thread.setContextClassLoader(snippet.getDeclaringClass().getClassLoader());
         thread.setDaemon(true);
-        stopRequested = false;
+        if (stopRequested) { // the request came while this cell compiled or between two of its statements
+            stoppedSinceAsked = true;
+            throw new StoppedException();
+        }
         running.set(thread);
         try {
             thread.start();
@@ -113,6 +117,12 @@ final class CellExecutionControl extends DirectExecutionControl {
         return value;
     }
 
+    /** A new cell starts: stop requests for the cell before no longer count. */
+    void beginCell() {
+        stopRequested = false;
+        stoppedSinceAsked = false;
+    }
+
     /** Whether a snippet was stopped since the last call. */
     boolean takeStopped() {
         boolean stopped = stoppedSinceAsked;
@@ -133,9 +143,9 @@ final class CellExecutionControl extends DirectExecutionControl {
      */
     @Override
     public void stop() {
+        stopRequested = true;
         Thread thread = running.get();
         if (thread == null) return;
-        stopRequested = true;
         thread.interrupt();
         try {
             thread.join(200);

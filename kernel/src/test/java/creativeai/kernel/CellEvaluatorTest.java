@@ -79,4 +79,16 @@ class CellEvaluatorTest {
         assertTrue((System.nanoTime() - start) / 1e9 < 5);
         assertEquals(7, cells.eval("3 + 4"));
     }
+
+    @Test
+    void aStopRequestThatArrivesBetweenStatementsHoldsUntilTheCellEndsAndNotLonger() throws Exception {
+        var control = new CellExecutionControl();
+        java.lang.reflect.Method snippet = System.class.getMethod("nanoTime");
+        control.beginCell();
+        control.stop(); // nothing runs: the cell's next statement is still compiling
+        assertThrows(jdk.jshell.spi.ExecutionControl.StoppedException.class, () -> control.invoke(snippet));
+        assertTrue(control.takeStopped());
+        control.beginCell();
+        assertEquals(CellExecutionControl.VALUE_HANDLE, control.invoke(snippet));
+    }
 }
