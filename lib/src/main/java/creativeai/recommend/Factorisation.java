@@ -1,0 +1,157 @@
+package creativeai.recommend;
+
+import creativeai.data.AtomicFiles;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * A rating model that a notebook builds as a DL4J graph: inputs user and film numbers (see {@link RatingBatches}),
+ * embedding layers named {@code userVector}, {@code filmVector}, {@code userBias} and {@code filmBias}, one output,
+ * the predicted stars minus {@link #offset()} (the mean rating of the training set). This class scores, ranks,
+ * saves and loads such a graph; the layers, the loss and the training loop are the notebook's.
+ */
+public final class Factorisation {
+    public static final List<String> LAYERS = List.of("userVector", "filmVector", "userBias", "filmBias");
+    private static final int CHUNK = 16_384;
+    private final ComputationGraph network;
+    private final double offset;
+
+    public Factorisation(ComputationGraph network, double offset) {
+        List<String> missing = LAYERS.stream().filter(name -> network.getLayer(name) == null).toList();
+        if (!missing.isEmpty()) throw new IllegalArgumentException("the rating network lacks the layers " + missing);
+        if (network.getNumInputArrays() != 2) throw new IllegalArgumentException("the rating network needs two inputs, user and film");
+        this.network = network;
+        this.offset = offset;
+    }
+
+    public ComputationGraph network() {
+        return network;
+    }
+
+    /** What the network's output is added to: the training set's mean rating. */
+    public double offset() {
+        return offset;
+    }
+
+    /** The number of dimensions of the user and film vectors. */
+    public int size() {
+        return (int) filmVectors().columns();
+    }
+
+    /** The predicted stars for each rating's user and film (the stars themselves are not read). */
+    public double[] predict(Ratings ratings) {
+        INDArray[] inputs = RatingBatches.inputs(ratings);
+        double[] predicted = new double[ratings.size()];
+        for (int start = 0; start < predicted.length; start += CHUNK) {
+            int end = Math.min(predicted.length, start + CHUNK);
+            INDArray[] chunk = {rows(inputs[0], start, end), rows(inputs[1], start, end)};
+            double[] out = network.output(chunk)[0].reshape(-1).toDoubleVector();
+            for (int j = 0; j < out.length; j++) predicted[start + j] = out[j] + offset;
+        }
+        return predicted;
+    }
+
+    /** Root mean squared error of the predicted stars, √(mean of (predicted − actual)²). */
+    public double rmse(Ratings ratings) {
+        double[] predicted = predict(ratings);
+        double sum = 0;
+        for (int i = 0; i < predicted.length; i++) sum += Math.pow(predicted[i] - ratings.stars(i), 2);
+        return Math.sqrt(sum / predicted.length);
+    }
+
+    /** The predicted stars of every film for one user (indexed by film number). */
+    public double[] scores(int user) {
+        int films = (int) filmVectors().rows();
+        if (user < 0 || user >= network.getLayer("userVector").getParam("W").rows()) {
+            throw new IllegalArgumentException("no user number " + user);
+        }
+        INDArray users = Nd4j.valueArrayOf(new long[] {films, 1}, (float) user);
+        INDArray all = Nd4j.arange(films).castTo(users.dataType()).reshape(films, 1);
+        return network.output(users, all)[0].reshape(-1).addi(offset).toDoubleVector();
+    }
+
+    /** One row per film: the film vectors the model learned. */
+    public INDArray filmVectors() {
+        return network.getLayer("filmVector").getParam("W");
+    }
+
+    public INDArray userVectors() {
+        return network.getLayer("userVector").getParam("W");
+    }
+
+    public double[] filmBiases() {
+        return network.getLayer("filmBias").getParam("W").reshape(-1).toDoubleVector();
+    }
+
+    /**
+     * Predicted stars of every film for someone the model has never seen, from a few ratings (film number → stars):
+     * their vector and bias are fitted to those ratings with the film vectors held fixed (ridge regression,
+     * "folding in"): [u; b] = (AᵀA + λI)⁻¹ Aᵀ(r − μ − b_film), where the rows of A are the rated films' vectors with a
+     * 1 appended. With no ratings there is nothing to fit: every film gets μ + b_film, which ranks films by how
+     * well they are rated on average.
+     */
+    public double[] scoresForNewUser(Map<Integer, Double> starsByFilm, double lambda) {
+        INDArray vectors = filmVectors();
+        double[] filmBias = filmBiases();
+        int films = (int) vectors.rows(), k = (int) vectors.columns();
+        double[] scores = new double[films];
+        Arrays.setAll(scores, f -> offset + filmBias[f]);
+        if (starsByFilm.isEmpty()) return scores;
+        int[] rated = starsByFilm.keySet().stream().mapToInt(Integer::intValue).toArray();
+        for (int f : rated) {
+            if (f < 0 || f >= films) throw new IllegalArgumentException("no film number " + f);
+            double stars = starsByFilm.get(f);
+            if (!(stars >= 0.5 && stars <= 5)) throw new IllegalArgumentException("a rating of " + stars + " stars is outside 0.5 to 5");
+        }
+        INDArray a = Nd4j.hstack(vectors.getRows(rated), Nd4j.ones(vectors.dataType(), rated.length, 1)).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        INDArray residual = Nd4j.create(IntStream.range(0, rated.length).mapToDouble(j -> starsByFilm.get(rated[j]) - offset - filmBias[rated[j]]).toArray(), rated.length, 1);
+        INDArray gram = a.transpose().mmul(a).addi(Nd4j.eye(k + 1).muli(lambda));
+        INDArray solution = org.nd4j.linalg.inverse.InvertMatrix.invert(gram, false).mmul(a.transpose().mmul(residual));
+        INDArray fitted = vectors.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).mmul(solution.get(NDArrayIndex.interval(0, k), NDArrayIndex.all()));
+        double userBias = solution.getDouble(k, 0);
+        for (int f = 0; f < films; f++) scores[f] += fitted.getDouble(f, 0) + userBias;
+        return scores;
+    }
+
+    /**
+     * The {@code n} films to recommend to someone new, from their ratings (film number → stars), none of which are
+     * recommended back. With no ratings, the most rated films ({@code timesRated}): the usual answer to a cold start.
+     */
+    public int[] recommendForNewUser(Map<Integer, Double> starsByFilm, int n, int[] timesRated, double lambda) {
+        Set<Integer> seen = new HashSet<>(starsByFilm.keySet());
+        if (starsByFilm.isEmpty()) return TopN.best(Arrays.stream(timesRated).asDoubleStream().toArray(), seen, n);
+        return TopN.best(scoresForNewUser(starsByFilm, lambda), seen, n);
+    }
+
+    /** Saves the network and its offset to {@code file}, atomically (an interrupted save leaves the old file). */
+    public void save(Path file) throws IOException {
+        AtomicFiles.write(file, partial -> {
+            ModelSerializer.writeModel(network, partial.toFile(), true);
+            ModelSerializer.addObjectToFile(partial.toFile(), "offset", offset);
+        });
+    }
+
+    public static Factorisation load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException("no saved rating model at " + file + ": train it first (LOAD_MODEL = false)");
+        ComputationGraph network = ModelSerializer.restoreComputationGraph(file.toFile(), true);
+        Double offset = ModelSerializer.getObjectFromFile(file.toFile(), "offset");
+        return new Factorisation(network, offset);
+    }
+
+    private static INDArray rows(INDArray column, int start, int end) {
+        return column.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+    }
+}
