@@ -4,6 +4,7 @@ lstm-tbptt.svg  chapter 2: an LSTM unrolled over a window, cut into truncated-BP
 skipgram.svg    chapter 1: a skip-gram window and negative samples
 gan-loop.svg    chapter 4: one step of GAN training
 vae.svg         chapter 5: encoder, reparameterisation, decoder and the two loss terms
+factorisation.svg  chapter 7: the ratings matrix as the product of user and film vectors
 """
 from pathlib import Path
 
@@ -103,8 +104,40 @@ def vae():
     svg("vae.svg", 860, 230, parts)
 
 
+def grid(x, y, rows, columns, cell, fill):
+    return "".join(f'<rect x="{x + c * cell}" y="{y + r * cell}" width="{cell}" height="{cell}" fill="{fill}" stroke="#888"/>'
+                   for r in range(rows) for c in range(columns))
+
+
+def factorisation():
+    cell, users, films, k = 22, 6, 8, 3
+    stars = ["4", "", "5", "", "", "1", "", "3", "", "2", "", "", "5", "", "", "4", "", "", "4", "", "", "5", "", "",
+             "1", "", "", "", "4", "", "5", "", "", "5", "", "", "", "3", "", "", "2", "", "", "4", "", "", "", "5"]
+    parts = [text(20, 22, "Matrix factorisation: the ratings matrix (mostly empty) ≈ user vectors × film vectors", bold=True)]
+    x0, y0 = 60, 60
+    parts.append(text(x0 + films * cell / 2, y0 - 8, "films", anchor="middle") + text(x0 - 10, y0 + users * cell / 2 + 4, "users", anchor="end"))
+    for u in range(users):
+        for f in range(films):
+            s = stars[u * films + f]
+            parts.append(f'<rect x="{x0 + f * cell}" y="{y0 + u * cell}" width="{cell}" height="{cell}" fill="{"#fdebd0" if s else "#f4f6f7"}" stroke="#bbb"/>')
+            if s:
+                parts.append(text(x0 + f * cell + cell / 2, y0 + u * cell + 16, s, anchor="middle"))
+    parts.append(text(x0 + films * cell + 22, y0 + users * cell / 2 + 5, "≈", anchor="middle", bold=True))
+    px = x0 + films * cell + 44
+    parts.append(grid(px, y0, users, k, cell, "#d6eaf8"))
+    parts.append(text(px + k * cell / 2, y0 + users * cell + 18, "P: p_u", "#1f618d", "middle"))
+    parts.append(text(px + k * cell + 14, y0 + users * cell / 2 + 5, "×", anchor="middle", bold=True))
+    qx = px + k * cell + 28
+    parts.append(grid(qx, y0, k, films, cell, "#d5f5e3"))
+    parts.append(text(qx + films * cell / 2, y0 + k * cell + 18, "Qᵀ: q_f", "#1e8449", "middle"))
+    parts.append(text(qx, y0 + k * cell + 48, "r̂_uf = μ + b_u + b_f + p_u · q_f", "#1f618d"))
+    parts.append(text(qx, y0 + k * cell + 70, "trained on the filled cells only", "#555"))
+    svg("factorisation.svg", qx + films * cell + 30, y0 + users * cell + 40, parts)
+
+
 if __name__ == "__main__":
     lstm_tbptt()
     skipgram()
     gan_loop()
     vae()
+    factorisation()

@@ -1,6 +1,7 @@
 package creativeai.recommend;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,13 +58,15 @@ public final class Catalogue {
     }
 
     /**
-     * The number of the film whose title starts with {@code title} (ignoring case), the most rated one when several
-     * do, given how often each film was rated: {@code film("Toy Story", counts)}.
+     * The number of the film titled {@code title} (ignoring case), else of the film whose title starts with it; the
+     * most rated one when several match, given how often each film was rated: {@code film("Toy Story", counts)}.
      */
     public int film(String title, int[] timesRated) {
         String wanted = title.strip().toLowerCase(Locale.ROOT);
+        Comparator<Integer> exactFirstThenMostRated = Comparator.comparing((Integer f) -> titles[f].equalsIgnoreCase(wanted))
+                .thenComparingInt(f -> timesRated[f]);
         return IntStream.range(0, films()).filter(f -> titles[f].toLowerCase(Locale.ROOT).startsWith(wanted))
-                .boxed().max((a, b) -> Integer.compare(timesRated[a], timesRated[b]))
+                .boxed().max(exactFirstThenMostRated)
                 .orElseThrow(() -> new IllegalArgumentException("no film whose title starts with \"" + title + "\""));
     }
 

@@ -1,11 +1,22 @@
 package creativeai.recommend;
 
 import creativeai.data.AtomicFiles;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +46,34 @@ public final class Factorisation {
         if (network.getNumInputArrays() != 2) throw new IllegalArgumentException("the rating network needs two inputs, user and film");
         this.network = network;
         this.offset = offset;
+    }
+
+    /**
+     * The network chapter 7 builds in its notebook (which checks that it equals this one), for the tests and the
+     * benchmark: embeddings of {@code size} for users and films, their dot product (an element-wise product summed
+     * by a dense layer frozen at 1), a bias embedding each, mean squared error, weight decay {@code l2}, Adam.
+     */
+    public static ComputationGraph network(int users, int films, int size, double l2, double learningRate, long seed) {
+        var graph = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(learningRate))
+                .weightInit(new NormalDistribution(0, 0.1))
+                .graphBuilder()
+                .addInputs("user", "film")
+                .addLayer("userVector", new EmbeddingLayer.Builder().nIn(users).nOut(size).hasBias(false).l2(l2).build(), "user")
+                .addLayer("filmVector", new EmbeddingLayer.Builder().nIn(films).nOut(size).hasBias(false).l2(l2).build(), "film")
+                .addLayer("userBias", new EmbeddingLayer.Builder().nIn(users).nOut(1).hasBias(false).weightInit(WeightInit.ZERO).l2(l2).build(), "user")
+                .addLayer("filmBias", new EmbeddingLayer.Builder().nIn(films).nOut(1).hasBias(false).weightInit(WeightInit.ZERO).l2(l2).build(), "film")
+                .addVertex("product", new ElementWiseVertex(ElementWiseVertex.Op.Product), "userVector", "filmVector")
+                .addLayer("dot", new FrozenLayerWithBackprop(new DenseLayer.Builder().nIn(size).nOut(1).hasBias(false)
+                        .weightInit(WeightInit.ONES).activation(Activation.IDENTITY).build()), "product")
+                .addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), "dot", "userBias", "filmBias")
+                .addLayer("stars", new LossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build(), "sum")
+                .setOutputs("stars")
+                .build();
+        ComputationGraph net = new ComputationGraph(graph);
+        net.init();
+        return net;
     }
 
     public ComputationGraph network() {
@@ -94,6 +133,10 @@ public final class Factorisation {
 
     public double[] filmBiases() {
         return network.getLayer("filmBias").getParam("W").reshape(-1).toDoubleVector();
+    }
+
+    public double[] userBiases() {
+        return network.getLayer("userBias").getParam("W").reshape(-1).toDoubleVector();
     }
 
     /**

@@ -1,21 +1,10 @@
 package creativeai.recommend;
 
 import creativeai.data.MovieLens;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
-import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
-import org.deeplearning4j.nn.conf.layers.LossLayer;
-import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,23 +25,8 @@ class FactorisationTest {
         mean = split.train().meanStars();
     }
 
-    /** The chapter's model: user · film vectors (the frozen all-ones layer sums their product) + two biases. */
     static ComputationGraph network(int users, int films, int size, double l2, long seed) {
-        ComputationGraph net = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(0.01))
-                .weightInit(new NormalDistribution(0, 0.1)).graphBuilder()
-                .addInputs("user", "film")
-                .addLayer("userVector", new EmbeddingLayer.Builder().nIn(users).nOut(size).hasBias(false).l2(l2).build(), "user")
-                .addLayer("filmVector", new EmbeddingLayer.Builder().nIn(films).nOut(size).hasBias(false).l2(l2).build(), "film")
-                .addLayer("userBias", new EmbeddingLayer.Builder().nIn(users).nOut(1).hasBias(false).weightInit(WeightInit.ZERO).l2(l2).build(), "user")
-                .addLayer("filmBias", new EmbeddingLayer.Builder().nIn(films).nOut(1).hasBias(false).weightInit(WeightInit.ZERO).l2(l2).build(), "film")
-                .addVertex("product", new ElementWiseVertex(ElementWiseVertex.Op.Product), "userVector", "filmVector")
-                .addLayer("dot", new FrozenLayerWithBackprop(new DenseLayer.Builder().nIn(size).nOut(1).hasBias(false)
-                        .weightInit(WeightInit.ONES).activation(Activation.IDENTITY).build()), "product")
-                .addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), "dot", "userBias", "filmBias")
-                .addLayer("stars", new LossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build(), "sum")
-                .setOutputs("stars").build());
-        net.init();
-        return net;
+        return Factorisation.network(users, films, size, l2, 0.01, seed);
     }
 
     /** Regularised biases, b_film = Σ(r − μ)/(λ + n_film), then b_user from what is left. */

@@ -41,6 +41,8 @@ class RatingsTest {
         assertEquals(List.of("Drama", "Comedy"), catalogue.genres(0));
         assertEquals(List.of(), catalogue.genres(2));
         assertEquals(1, catalogue.film("be", ratings.ratingsPerFilm()));
+        assertEquals(0, catalogue.film("alpha", new int[] {1, 5, 5}));   // an exact title wins over more ratings
+        assertEquals(2, catalogue.film("", new int[] {1, 2, 3}));        // else the most rated match
         assertTrue(assertThrows(IllegalArgumentException.class, () -> catalogue.user(8)).getMessage().contains("no user with id 8"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> catalogue.film(99)).getMessage().contains("movieId 99"));
         assertThrows(IllegalArgumentException.class, () -> catalogue.film("Zeta", ratings.ratingsPerFilm()));
