@@ -1,0 +1,46 @@
+package creativeai.rl;
+
+import java.util.Random;
+
+/**
+ * Tabular Q-learning (Watkins, 1989): a table of Q(s, a), the return expected after action a in state s, improved
+ * after every step by Q(s, a) ← Q(s, a) + α (r + γ max_a' Q(s', a') − Q(s, a)), with ε-greedy exploration. The
+ * notebook of chapter 8 writes the same rule in a cell and checks it against this one, which the tests run on a
+ * task whose best policy is known.
+ */
+public final class QLearning {
+    private final double[][] q;
+    private final double learningRate;
+    private final double discount;
+
+    public QLearning(int states, int actions, double learningRate, double discount) {
+        if (states < 1 || actions < 1) throw new IllegalArgumentException("a Q-table needs states and actions, not " + states + " × " + actions);
+        if (!(learningRate > 0 && learningRate <= 1)) throw new IllegalArgumentException("the learning rate α must be in (0, 1], not " + learningRate);
+        if (!(discount >= 0 && discount <= 1)) throw new IllegalArgumentException("the discount γ must be in [0, 1], not " + discount);
+        this.q = new double[states][actions];
+        this.learningRate = learningRate;
+        this.discount = discount;
+    }
+
+    public double[][] table() {
+        return q;
+    }
+
+    /** The action with the highest Q in this state (the lowest-numbered one among equals). */
+    public int greedy(int state) {
+        int best = 0;
+        for (int a = 1; a < q[state].length; a++) if (q[state][a] > q[state][best]) best = a;
+        return best;
+    }
+
+    /** With probability ε a random action (exploring), else the greedy one. */
+    public int act(int state, double epsilon, Random random) {
+        return random.nextDouble() < epsilon ? random.nextInt(q[state].length) : greedy(state);
+    }
+
+    /** One update after a step from {@code state} by {@code action} with {@code reward} to {@code next} ({@code done}: there is no next). */
+    public void update(int state, int action, double reward, int next, boolean done) {
+        double target = reward + (done ? 0 : discount * q[next][greedy(next)]);
+        q[state][action] += learningRate * (target - q[state][action]);
+    }
+}

@@ -1,0 +1,67 @@
+package creativeai.rl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The reward of the composing task: named rules, each a function of a {@link Move} with a weight, summed. A notebook
+ * writes the rules (stay in key, prefer steps, ...) and their weights; this class checks them (a rule set must not be
+ * empty and every weight must be a finite number), adds them up, and shows which rules a melody earned its reward from.
+ */
+public final class Reward {
+    /** One rule with its weight: what it rewards (or, with a negative score, punishes) in a move. */
+    public record Rule(String name, double weight, ToDoubleFunction<Move> score) {
+        public Rule {
+            if (!Double.isFinite(weight)) throw new IllegalArgumentException("the weight of rule \"" + name + "\" is " + weight + ": it must be a finite number");
+        }
+    }
+
+    private final List<Rule> rules;
+
+    public Reward(List<Rule> rules) {
+        if (rules.isEmpty()) throw new IllegalArgumentException("a reward needs at least one rule");
+        this.rules = List.copyOf(rules);
+    }
+
+    public static Reward of(Rule... rules) {
+        return new Reward(List.of(rules));
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** A reward with one more rule. */
+    public Reward with(Rule rule) {
+        List<Rule> more = new ArrayList<>(rules);
+        more.add(rule);
+        return new Reward(more);
+    }
+
+    /** Σ weight × rule(move). */
+    public double score(Move move) {
+        double total = 0;
+        for (Rule rule : rules) total += rule.weight() * rule.score().applyAsDouble(move);
+        return total;
+    }
+
+    /** The reward of a whole melody: the sum over its steps. */
+    public double total(MelodyTask task, int[] melody) {
+        return breakdown(task, melody).values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** For each rule, the weighted reward it gave over the whole melody. */
+    public Map<String, Double> breakdown(MelodyTask task, int[] melody) {
+        if (melody.length != task.steps()) throw new IllegalArgumentException("a melody of this task has " + task.steps() + " steps, not " + melody.length);
+        Map<String, Double> byRule = new LinkedHashMap<>();
+        for (Rule rule : rules) byRule.put(rule.name(), 0.0);
+        for (int step = 0; step < melody.length; step++) {
+            Move move = new Move(task, java.util.Arrays.copyOf(melody, step), melody[step]);
+            for (Rule rule : rules) byRule.merge(rule.name(), rule.weight() * rule.score().applyAsDouble(move), Double::sum);
+        }
+        return byRule;
+    }
+}
