@@ -1,5 +1,6 @@
 package creativeai.image;
 
+import creativeai.backend.Graphs;
 import creativeai.data.AtomicFiles;
 import creativeai.data.Mnist;
 import org.nd4j.autodiff.listeners.At;
@@ -15,8 +16,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,22 +65,7 @@ public final class GraphVae implements ImageModel {
         }
         this.graph = graph;
         this.latent = (int) graph.getVariable("eps").getShape()[1];
-        buildGradients(graph);
-    }
-
-    /**
-     * Builds the graph's backward pass now, with standard output muted: ND4J 1.0.0-M2.1's createGradFunction prints
-     * a line for every operation it differentiates (a debugging leftover), forty lines in the middle of a notebook.
-     */
-    private static void buildGradients(SameDiff graph) {
-        if (graph.getFunction("grad") != null) return;
-        PrintStream out = System.out;
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        try {
-            graph.createGradFunction();
-        } finally {
-            System.setOut(out);
-        }
+        Graphs.withGradients(graph);
     }
 
     /** A graph saved by {@link #save}, e.g. {@code load(folder, "vae-16d")}. */

@@ -7,6 +7,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -17,6 +19,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -94,6 +97,28 @@ public final class Charts {
             }
             if (!x.isEmpty()) chart.addSeries(groupNames[g], x, y).setMarker(SeriesMarkers.CIRCLE);
         }
+        return chart;
+    }
+
+    /**
+     * A grid of values as colours (low blue, high red): {@code values[row][column]}, with a label for each column
+     * (x, left to right) and each row (y, bottom to top). E.g. a Q-table, or attention weights.
+     */
+    public static HeatMapChart heatmap(String title, String xLabel, String yLabel, List<String> columns, List<String> rows, double[][] values) {
+        if (values.length != rows.size()) throw new IllegalArgumentException(rows.size() + " row labels but " + values.length + " rows");
+        List<Number[]> cells = new ArrayList<>();
+        for (int r = 0; r < values.length; r++) {
+            if (values[r].length != columns.size()) throw new IllegalArgumentException("row " + r + " has " + values[r].length + " values, not " + columns.size());
+            for (int c = 0; c < values[r].length; c++) cells.add(new Number[] {c, r, values[r][c]});
+        }
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH + 120).height(HEIGHT + 200).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setRangeColors(new Color[] {new Color(0x2c7bb6), new Color(0xffffbf), new Color(0xd7191c)});
+        // XChart 3.8.8 indexes past its colour list for a cell exactly at the maximum: keep the scale's top just above it
+        double min = Arrays.stream(values).flatMapToDouble(Arrays::stream).min().orElse(0);
+        double max = Arrays.stream(values).flatMapToDouble(Arrays::stream).max().orElse(1);
+        chart.getStyler().setMin(min).setMax(max + Math.max(1e-9, (max - min) * 1e-6)).setHeatMapValueDecimalPattern("#,##0.#");
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.addSeries(title, columns, rows, cells);
         return chart;
     }
 

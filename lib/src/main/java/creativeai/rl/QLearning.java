@@ -1,5 +1,14 @@
 package creativeai.rl;
 
+import creativeai.data.AtomicFiles;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 
 /**
@@ -20,6 +29,28 @@ public final class QLearning {
         this.q = new double[states][actions];
         this.learningRate = learningRate;
         this.discount = discount;
+    }
+
+    /** Saves the table to {@code file} atomically (an interrupted save leaves the old file). */
+    public void save(Path file) throws IOException {
+        AtomicFiles.write(file, partial -> {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
+                out.writeInt(q.length);
+                out.writeInt(q[0].length);
+                out.writeDouble(learningRate);
+                out.writeDouble(discount);
+                for (double[] row : q) for (double value : row) out.writeDouble(value);
+            }
+        });
+    }
+
+    public static QLearning load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException("no saved Q-table at " + file + ": train it first (LOAD_MODEL = false)");
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            QLearning loaded = new QLearning(in.readInt(), in.readInt(), in.readDouble(), in.readDouble());
+            for (double[] row : loaded.q) for (int a = 0; a < row.length; a++) row[a] = in.readDouble();
+            return loaded;
+        }
     }
 
     public double[][] table() {

@@ -16,7 +16,7 @@ class QLearningTest {
      * reaching the last cell pays 1. The best policy is "always right", worth 1 − 0.1 × 4 = 0.6 from the start.
      */
     @Test
-    void findsTheBestPolicyOfASmallTaskWhoseAnswerIsKnown() {
+    void findsTheBestPolicyOfASmallTaskWhoseAnswerIsKnown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
         QLearning agent = new QLearning(6, 2, 0.5, 1.0);
         Random random = new Random(1);
         for (int episode = 0; episode < 500; episode++) {
@@ -31,6 +31,9 @@ class QLearningTest {
         }
         for (int s = 0; s < 5; s++) assertEquals(1, agent.greedy(s), "state " + s);
         assertEquals(0.6, agent.table()[0][1], 1e-6);
+        agent.save(folder.resolve("q.bin"));
+        assertArrayEquals(agent.table()[3], QLearning.load(folder.resolve("q.bin")).table()[3]);
+        assertThrows(java.io.IOException.class, () -> QLearning.load(folder.resolve("none.bin")));
     }
 
     /** The task's reward: notes in key, steps rather than leaps, no note repeated three times, the tonic at the end. */
