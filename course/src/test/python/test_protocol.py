@@ -1,6 +1,7 @@
 """The kernel speaks the Jupyter protocol as a front end expects: info, execute, errors, completion,
 inspection, is_complete, display and update_display, magics."""
 import pathlib
+import time
 import subprocess
 import zipfile
 
@@ -53,6 +54,35 @@ def test_a_printf_at_the_end_of_a_cell_shows_only_what_it_printed(kernel):
     _, out = run(kc, 'System.out.printf("%d bars%n", 8)')
     assert not of_type(out, "execute_result")
     assert "8 bars" in "".join(m["content"]["text"] for m in of_type(out, "stream"))
+
+
+def test_printed_lines_arrive_whole_not_in_fragments(kernel):
+    _, kc = kernel
+    _, out = run(kc, 'System.out.printf("%d of %s: %.2f%n", 3, "ten", 0.5);\nSystem.out.println("second " + 2);')
+    texts = [m["content"]["text"] for m in of_type(out, "stream")]
+    assert "".join(texts) == "3 of ten: 0.50\nsecond 2\n"
+    assert len(texts) <= 2, f"one printf and one println came as {len(texts)} messages: {texts}"
+
+
+def test_a_partial_line_shows_while_the_cell_runs_and_before_a_later_display(kernel):
+    _, kc = kernel
+    started = time.monotonic()
+    msg_id = kc.execute('System.out.print("training..."); Thread.sleep(2000); System.out.print(" shown: "); display("chart"); System.out.println("done");')
+    seen = []
+    while True:
+        msg = kc.get_iopub_msg(timeout=30)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+        if msg["msg_type"] not in ("stream", "display_data"):
+            continue
+        seen.append((time.monotonic() - started, msg["msg_type"], msg["content"].get("text")))
+    first_seconds, first_type, first_text = seen[0]
+    assert (first_type, first_text) == ("stream", "training..."), seen
+    assert first_seconds < 1.5, f"the partial line waited {first_seconds:.1f} s for the end of the cell"
+    kinds = [kind for _, kind, _ in seen]
+    assert kinds.index("display_data") > max(i for i, (_, kind, text) in enumerate(seen) if kind == "stream" and "shown" in (text or "")), seen
 
 
 def test_runtime_exception_keeps_its_type_and_message(kernel):

@@ -48,6 +48,7 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
         return thread;
     });
     private final ErrorReport errorReport = new ErrorReport(errorStyler);
+    private volatile CellOutput cellOutput;
     private volatile boolean timedOut;
 
     /** @param timeout longest a cell may run before it is stopped; zero for no limit */
@@ -105,7 +106,13 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
 
     @Override
     public DisplayData eval(String code) throws Exception {
-        Object value = evalRaw(code);
+        Object value;
+        try (CellOutput output = CellOutput.capture(watchdog)) {
+            cellOutput = output;
+            value = evalRaw(code);
+        } finally {
+            cellOutput = null;
+        }
         // A cell ending in System.out.printf(...) has the stream as its value: it printed already, so show nothing more.
         if (value == CellEvaluator.NO_VALUE || value instanceof java.io.PrintStream) return null;
         return value instanceof DisplayData data ? data : render(value);
@@ -245,6 +252,8 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
 
     @Override
     public void show(DisplayData data, String displayId) {
+        CellOutput output = cellOutput;
+        if (output != null) output.flush();   // text printed before a display shows before it
         data.setDisplayId(displayId);
         getIO().display.display(data);
     }
