@@ -1,6 +1,12 @@
 """The kernel starts reliably and stops running cells: 50 starts in a row, each ready within a stated time;
-10 interrupts of a busy loop, each back to idle within 2 s; a timeout that stops a runaway cell."""
+10 interrupts of a busy loop, each back to idle within 2 s; a timeout that stops a runaway cell; and a kernel
+whose front end is killed does not outlive it."""
+import pathlib
+import signal
 import statistics
+import subprocess
+import sys
+import textwrap
 import time
 
 import psutil
@@ -110,3 +116,31 @@ def test_shutdown_ends_the_process():
     process.wait(timeout=10)
     assert time.monotonic() - began < 5
     km.cleanup_resources()
+
+
+def test_a_kernel_exits_when_the_process_that_started_it_is_killed():
+    # A separate Python process starts the kernel (so it is the kernel's JPY_PARENT_PID), sets a cell spinning,
+    # prints the kernel's process id, and waits; killing it with SIGKILL is a front end that crashed.
+    launcher = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+        import sys, time
+        sys.path.insert(0, %r)
+        from conftest import kernel_manager, start
+        km = kernel_manager()
+        kc = start(km)
+        kc.execute("while (true) {}")
+        time.sleep(1)
+        print(km.provisioner.process.pid, flush=True)
+        time.sleep(600)
+    """ % str(pathlib.Path(__file__).parent))], stdout=subprocess.PIPE, text=True)
+    try:
+        kernel_pid = int(launcher.stdout.readline())
+        assert psutil.pid_exists(kernel_pid)
+        launcher.send_signal(signal.SIGKILL)
+        launcher.wait(timeout=10)
+        killed = time.monotonic()
+        while psutil.pid_exists(kernel_pid) and psutil.Process(kernel_pid).status() != psutil.STATUS_ZOMBIE:
+            assert time.monotonic() - killed < 5, "the kernel still runs 5 s after its front end was killed"
+            time.sleep(0.1)
+        record("orphan-exit", {"seconds": time.monotonic() - killed})
+    finally:
+        launcher.kill()

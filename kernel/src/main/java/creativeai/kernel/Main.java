@@ -23,6 +23,7 @@ public final class Main {
             System.exit(2);
         }
         Logger.getLogger("").setLevel(Level.WARNING);
+        exitWithTheFrontEnd(System.getenv("JPY_PARENT_PID"));
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         JavaKernel kernel = new JavaKernel(evaluationTimeout());
         JupyterConnection connection = new JupyterConnection(properties);
@@ -30,6 +31,24 @@ public final class Main {
         connection.connect();
         connection.waitUntilClose();
         System.exit(0);
+    }
+
+    /**
+     * Ends the kernel when the Jupyter process that started it is gone (a crash, {@code kill -9}, a closed laptop
+     * lid), as ipykernel does: otherwise an orphaned kernel with a busy cell burns a core until someone finds it.
+     * Jupyter passes that process's id in {@code JPY_PARENT_PID} (on Windows it is a handle, not an id: not watched).
+     */
+    static void exitWithTheFrontEnd(String parentPid) {
+        if (parentPid == null || parentPid.isBlank() || System.getProperty("os.name", "").startsWith("Windows")) return;
+        long pid;
+        try {
+            pid = Long.parseLong(parentPid.strip());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        ProcessHandle.of(pid).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)),
+                () -> Runtime.getRuntime().halt(0));
     }
 
     static Duration evaluationTimeout() {
