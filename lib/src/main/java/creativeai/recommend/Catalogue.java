@@ -74,10 +74,6 @@ public final class Catalogue {
         return userIds[user];
     }
 
-    public int movieId(int film) {
-        return filmIds[film];
-    }
-
     public String title(int film) {
         return titles[film];
     }
@@ -87,16 +83,7 @@ public final class Catalogue {
         return titles[film] + " (" + years[film] + ")";
     }
 
-    public int year(int film) {
-        return years[film];
-    }
-
     public List<String> genres(int film) {
         return genres.get(film);
-    }
-
-    /** Every genre that some film has, in alphabetical order. */
-    public List<String> genreNames() {
-        return genres.stream().flatMap(List::stream).distinct().sorted().toList();
     }
 }

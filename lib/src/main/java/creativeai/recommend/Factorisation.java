@@ -35,7 +35,7 @@ import java.util.stream.IntStream;
  * saves and loads such a graph; the layers, the loss and the training loop are the notebook's.
  */
 public final class Factorisation {
-    public static final List<String> LAYERS = List.of("userVector", "filmVector", "userBias", "filmBias");
+    private static final List<String> LAYERS = List.of("userVector", "filmVector", "userBias", "filmBias");
     private static final int CHUNK = 16_384;
     private final ComputationGraph network;
     private final double offset;
@@ -83,11 +83,6 @@ public final class Factorisation {
     /** What the network's output is added to: the training set's mean rating. */
     public double offset() {
         return offset;
-    }
-
-    /** The number of dimensions of the user and film vectors. */
-    public int size() {
-        return (int) filmVectors().columns();
     }
 
     /** The predicted stars for each rating's user and film (the stars themselves are not read). */

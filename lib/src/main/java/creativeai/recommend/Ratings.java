@@ -87,10 +87,6 @@ public final class Ratings {
         return stars[i];
     }
 
-    public long time(int i) {
-        return times[i];
-    }
-
     /** The ratings at the given positions, in that order. */
     public Ratings select(int[] rows) {
         return new Ratings(catalogue, pick(users, rows), pick(films, rows),
@@ -105,15 +101,17 @@ public final class Ratings {
 
     /** How many ratings each film has here (indexed by film number). */
     public int[] ratingsPerFilm() {
-        int[] counts = new int[catalogue.films()];
-        for (int f : films) counts[f]++;
-        return counts;
+        return counts(films, catalogue.films());
     }
 
     /** How many ratings each user gave here (indexed by user number). */
     public int[] ratingsPerUser() {
-        int[] counts = new int[catalogue.users()];
-        for (int u : users) counts[u]++;
+        return counts(users, catalogue.users());
+    }
+
+    private static int[] counts(int[] numbers, int distinct) {
+        int[] counts = new int[distinct];
+        for (int n : numbers) counts[n]++;
         return counts;
     }
 

@@ -62,10 +62,6 @@ public final class MelodyTask {
         return key;
     }
 
-    public int bars() {
-        return bars;
-    }
-
     /** Steps in one melody: eighth notes in all its bars. */
     public int steps() {
         return bars * STEPS_PER_BAR;

@@ -30,10 +30,6 @@ public final class Reward {
         return new Reward(List.of(rules));
     }
 
-    public List<Rule> rules() {
-        return rules;
-    }
-
     /** A reward with one more rule. */
     public Reward with(Rule rule) {
         List<Rule> more = new ArrayList<>(rules);
