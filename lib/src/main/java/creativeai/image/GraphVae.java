@@ -3,12 +3,8 @@ package creativeai.image;
 import creativeai.backend.Graphs;
 import creativeai.data.AtomicFiles;
 import creativeai.data.Mnist;
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.ListenerVariables;
-import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
@@ -35,34 +31,12 @@ public final class GraphVae implements ImageModel {
     private final SameDiff graph;
     private final int latent;
     private final double[] lastTerms = new double[2];
-    private final BaseListener termsOfEachStep = new BaseListener() {
-        @Override
-        public ListenerVariables requiredVariables(SameDiff sd) {
-            return ListenerVariables.builder().trainingVariables("reconstruction", "kl").build();
-        }
-
-        @Override
-        public boolean isActive(Operation operation) {
-            return operation == Operation.TRAINING;
-        }
-
-        @Override
-        public void activationAvailable(SameDiff sd, At at, org.nd4j.linalg.dataset.api.MultiDataSet batch, SameDiffOp op,
-                                        String name, INDArray activation) {
-            if (name.equals("reconstruction")) lastTerms[0] = activation.getDouble(0);
-            if (name.equals("kl")) lastTerms[1] = activation.getDouble(0);
-        }
-    };
+    private final Listener termsOfEachStep = Graphs.duringTraining(List.of("reconstruction", "kl"),
+            (name, value) -> lastTerms[name.equals("reconstruction") ? 0 : 1] = value.getDouble(0));
 
     /** Wraps a graph that has every named part (see above) and a training configuration. */
     public GraphVae(SameDiff graph) {
-        List<String> missing = PARTS.stream().filter(name -> !graph.hasVariable(name)).toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("the VAE graph lacks " + missing + ": name them with sd.placeHolder(name, ...) or variable.rename(name)");
-        }
-        if (graph.getTrainingConfig() == null) {
-            throw new IllegalArgumentException("the VAE graph has no training configuration: call sd.setTrainingConfig(...) first");
-        }
+        Graphs.requireParts(graph, PARTS, "the VAE graph");
         this.graph = graph;
         this.latent = (int) graph.getVariable("eps").getShape()[1];
         Graphs.withGradients(graph);

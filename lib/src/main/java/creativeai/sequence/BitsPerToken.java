@@ -18,11 +18,16 @@ public final class BitsPerToken {
 
     /** The network's bits per token over every window of {@code heldOut}. */
     public static double of(MultiLayerNetwork net, TokenWindows heldOut, int batchSize) {
+        return of(NextTokenModel.of(net), heldOut, batchSize);
+    }
+
+    /** The model's bits per token over every window of {@code heldOut}. */
+    public static double of(NextTokenModel model, TokenWindows heldOut, int batchSize) {
         double bits = 0;
         long count = 0;
         for (Iterator<DataSet> it = heldOut.inOrder(batchSize); it.hasNext(); ) {
             DataSet batch = it.next();
-            INDArray probabilities = net.output(batch.getFeatures(), false);
+            INDArray probabilities = model.probabilities(batch.getFeatures());
             INDArray chosen = probabilities.mul(batch.getLabels()).sum(1); // [batch, time]: p of the true next token
             bits -= Transforms.log(Transforms.max(chosen, 1e-12, false), false).sumNumber().doubleValue() / Math.log(2);
             count += chosen.length();

@@ -1,8 +1,6 @@
 package creativeai.sequence;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,17 +10,22 @@ import java.util.Random;
  * Writes with a trained next-token model, one token at a time: the prompt is fed in, then at each step the
  * model's probabilities for the next token go through an optional {@link TokenFilter} (a rule such as "five
  * characters, then a line break": forbidden tokens get probability 0) and a {@link SamplingRule} draws one
- * token. The network keeps its recurrent state between steps ({@code rnnTimeStep}), so each step costs one
- * step of the LSTM, not the whole history again.
+ * token. The model's {@link NextTokenModel.Reader} is fed each token drawn: an LSTM keeps its state between
+ * steps, a Transformer rereads its context.
  */
 public final class Sampler {
-    private final MultiLayerNetwork net;
+    private final NextTokenModel model;
     private final int vocabularySize;
     private SamplingRule rule = SamplingRule.temperature(1, 0);
     private TokenFilter filter = TokenFilter.ANY;
 
+    public Sampler(NextTokenModel model) {
+        this.model = model;
+        this.vocabularySize = model.vocabularySize();
+    }
+
     public Sampler(MultiLayerNetwork net, int vocabularySize) {
-        this.net = net;
+        this.model = NextTokenModel.of(net);
         this.vocabularySize = vocabularySize;
     }
 
@@ -45,27 +48,23 @@ public final class Sampler {
     /** The model's probabilities for the token after {@code prompt}: what the sampling rule sees at the first step. */
     public double[] nextProbabilities(int[] prompt) {
         check(prompt);
-        net.rnnClearPreviousState();
-        double[] p = last(net.rnnTimeStep(TokenWindows.oneHot(prompt, vocabularySize)));
-        net.rnnClearPreviousState();
-        return p;
+        return model.reader().read(prompt);
     }
 
     /** {@code count} new tokens following the prompt (which must not be empty). */
     public int[] continueFrom(int[] prompt, int count, Random random) {
         check(prompt);
-        net.rnnClearPreviousState();
-        INDArray out = net.rnnTimeStep(TokenWindows.oneHot(prompt, vocabularySize));
+        NextTokenModel.Reader reader = model.reader();
+        double[] next = reader.read(prompt);
         List<Integer> history = new ArrayList<>();
         for (int token : prompt) history.add(token);
         int[] generated = new int[count];
         for (int i = 0; i < count; i++) {
-            int next = draw(last(out), history, random);
-            generated[i] = next;
-            history.add(next);
-            out = net.rnnTimeStep(TokenWindows.oneHot(new int[] {next}, vocabularySize));
+            int token = draw(next, history, random);
+            generated[i] = token;
+            history.add(token);
+            if (i < count - 1) next = reader.read(new int[] {token});
         }
-        net.rnnClearPreviousState();
         return generated;
     }
 
@@ -90,10 +89,6 @@ public final class Sampler {
         for (int token : prompt) {
             if (token < 0 || token >= vocabularySize) throw new IllegalArgumentException("prompt token " + token + " is outside the vocabulary");
         }
-    }
-
-    private static double[] last(INDArray out) {
-        return out.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(out.size(2) - 1)).toDoubleVector();
     }
 
     /** A rule for which tokens may come next, given everything so far (prompt and generated). */

@@ -1,0 +1,57 @@
+package creativeai.sequence;
+
+import org.deeplearning4j.nn.conf.BackpropType;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A DL4J recurrent network (chapter 2's LSTM) as a {@link NextTokenModel}. Its reader keeps the LSTM's state
+ * between calls ({@code rnnTimeStep}), so writing a token costs one step, not the whole text again.
+ */
+final class RecurrentModel implements NextTokenModel {
+    private final MultiLayerNetwork net;
+
+    RecurrentModel(MultiLayerNetwork net) {
+        this.net = net;
+    }
+
+    @Override
+    public int vocabularySize() {
+        return (int) net.layerInputSize(0);
+    }
+
+    /** DL4J's score sums the loss over the time steps of the last fitted segment: the TBPTT length, or the window. */
+    @Override
+    public double learn(DataSet batch) {
+        net.fit(batch);
+        var conf = net.getLayerWiseConfigurations();
+        int window = (int) batch.getFeatures().size(2);
+        int scored = conf.getBackpropType() == BackpropType.TruncatedBPTT ? Math.min(conf.getTbpttFwdLength(), window) : window;
+        return net.score() / scored / Math.log(2);
+    }
+
+    @Override
+    public INDArray probabilities(INDArray windows) {
+        return net.output(windows, false);
+    }
+
+    @Override
+    public Reader reader() {
+        net.rnnClearPreviousState();
+        int vocabularySize = vocabularySize();
+        return tokens -> {
+            INDArray out = net.rnnTimeStep(TokenWindows.oneHot(tokens, vocabularySize));
+            return out.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(out.size(2) - 1)).toDoubleVector();
+        };
+    }
+
+    @Override
+    public void save(TrainingHistory history, Path file) throws IOException {
+        Checkpoints.save(net, history, file);
+    }
+}

@@ -1,0 +1,105 @@
+package creativeai.sequence;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Chapter 6's small GPT-style character model as a SameDiff graph, the same one the notebook writes cell by
+ * cell, kept here for the tests and the benchmark. One-hot tokens times an embedding matrix, plus a learned
+ * embedding per position; {@code layers} blocks of causal multi-head self-attention and a two-layer MLP
+ * (GELU, four times as wide), each added to its input (residual) after a layer norm (pre-norm); a final layer
+ * norm and a linear head give the logits, and a log-softmax the log-probabilities; the loss is their
+ * cross-entropy, written out. Embedding lookups are one-hot matrix
+ * products: SameDiff's {@code gather} trains pathologically slowly in ND4J 1.0.0-M2.1. Parts are named as
+ * {@link GraphTokenModel} expects.
+ */
+public final class Transformer {
+    private Transformer() {
+    }
+
+    /** Sizes of the model: {@code width} must divide into {@code heads}. */
+    public record Size(int vocabulary, int context, int width, int heads, int layers) {
+        public Size {
+            if (vocabulary < 2 || context < 2 || width < 1 || heads < 1 || layers < 1) {
+                throw new IllegalArgumentException("every size must be positive (a vocabulary and context of at least 2): " + this);
+            }
+            if (width % heads != 0) throw new IllegalArgumentException("the width " + width + " does not split into " + heads + " heads");
+        }
+    }
+
+    public static GraphTokenModel model(Size size, double learningRate, long seed) {
+        return new GraphTokenModel(graph(size, learningRate, seed));
+    }
+
+    public static SameDiff graph(Size size, double learningRate, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        int v = size.vocabulary(), t = size.context(), d = size.width();
+        SameDiff sd = SameDiff.create();
+        SDVariable input = sd.placeHolder("input", DataType.FLOAT, -1, t, v);
+        SDVariable labels = sd.placeHolder("labels", DataType.FLOAT, -1, t, v);
+        SDVariable tokens = sd.var("tokenEmbedding", random(v, d, 1.0 / Math.sqrt(d)));
+        SDVariable positions = sd.var("positionEmbedding", random(t, d, 0.02));
+        SDVariable x = sd.mmul(input.reshape(-1, v), tokens).reshape(-1, t, d).add(positions);
+        SDVariable mask = sd.constant("causalMask", causalMask(t));
+        for (int l = 0; l < size.layers(); l++) {
+            x = x.add(attention(sd, layerNorm(sd, x, "norm1_" + l, d), mask, size, l));
+            x = x.add(mlp(sd, layerNorm(sd, x, "norm2_" + l, d), size, l));
+        }
+        SDVariable logits = sd.mmul(layerNorm(sd, x, "normOut", d).reshape(-1, d), linear(sd, "head", d, v)).add(sd.zero("headBias", DataType.FLOAT, v));
+        SDVariable shifted = logits.sub(logits.max(true, 1)); // log-softmax by hand: exp cannot overflow
+        SDVariable logProbabilities = shifted.sub(sd.math.log(sd.math.exp(shifted).sum(true, 1))).rename("logProbabilities");
+        labels.reshape(-1, v).mul(logProbabilities).sum(1).mean().neg().rename("loss");
+        sd.setLossVariables("loss");
+        sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(learningRate))
+                .dataSetFeatureMapping("input", "labels").markLabelsUnused().build());
+        return sd;
+    }
+
+    /** Causal multi-head self-attention; the weights are named {@code attention<layer>}. */
+    static SDVariable attention(SameDiff sd, SDVariable x, SDVariable mask, Size size, int layer) {
+        int t = size.context(), d = size.width(), h = size.heads(), dh = d / h;
+        SDVariable flat = x.reshape(-1, d);
+        SDVariable q = heads(sd.mmul(flat, linear(sd, "query" + layer, d, d)), t, h, dh);
+        SDVariable k = heads(sd.mmul(flat, linear(sd, "key" + layer, d, d)), t, h, dh);
+        SDVariable value = heads(sd.mmul(flat, linear(sd, "value" + layer, d, d)), t, h, dh);
+        SDVariable scores = sd.mmul(q, k, false, true, false).div(Math.sqrt(dh)).add(mask);
+        SDVariable weights = sd.nn.softmax("attention" + layer, scores, 3);
+        SDVariable mixed = sd.mmul(weights, value).permute(0, 2, 1, 3).reshape(-1, d);
+        return sd.mmul(mixed, linear(sd, "output" + layer, d, d)).reshape(-1, t, d);
+    }
+
+    static SDVariable mlp(SameDiff sd, SDVariable x, Size size, int layer) {
+        int t = size.context(), d = size.width();
+        SDVariable hidden = sd.nn.gelu(sd.mmul(x.reshape(-1, d), linear(sd, "expand" + layer, d, 4 * d)).add(sd.zero("expandBias" + layer, DataType.FLOAT, 4 * d)));
+        return sd.mmul(hidden, linear(sd, "contract" + layer, 4 * d, d)).add(sd.zero("contractBias" + layer, DataType.FLOAT, d)).reshape(-1, t, d);
+    }
+
+    static SDVariable layerNorm(SameDiff sd, SDVariable x, String name, int d) {
+        return sd.nn.layerNorm(x, sd.one(name + "Gain", DataType.FLOAT, d), sd.zero(name + "Bias", DataType.FLOAT, d), false, 2);
+    }
+
+    /** {@code [batch·time, width]} split into heads: {@code [batch, heads, time, width / heads]}. */
+    private static SDVariable heads(SDVariable x, int t, int h, int dh) {
+        return x.reshape(-1, t, h, dh).permute(0, 2, 1, 3);
+    }
+
+    private static SDVariable linear(SameDiff sd, String name, int in, int out) {
+        return sd.var(name, random(in, out, 1.0 / Math.sqrt(in)));
+    }
+
+    /** 0 where position i may look at position j (j ≤ i), a large negative number where it may not. */
+    public static INDArray causalMask(int context) {
+        float[] mask = new float[context * context];
+        for (int i = 0; i < context; i++) for (int j = i + 1; j < context; j++) mask[i * context + j] = -1e9f;
+        return Nd4j.create(mask, new long[] {context, context}, 'c');
+    }
+
+    private static INDArray random(int rows, int columns, double scale) {
+        return Nd4j.randn(DataType.FLOAT, rows, columns).muli(scale);
+    }
+}

@@ -1,0 +1,158 @@
+package creativeai.sequence;
+
+import creativeai.data.Corpora;
+import creativeai.text.CharVocabulary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Chapter 6's Transformer: causality, bad input, checkpoints, and learning measured against baselines. */
+class TransformerTest {
+    private static final Transformer.Size TINY = new Transformer.Size(12, 10, 16, 2, 2);
+
+    @Test
+    void changingALaterTokenLeavesEveryEarlierPredictionAsItWas() {
+        GraphTokenModel model = Transformer.model(TINY, 1e-3, 1);
+        int[] text = {1, 5, 3, 7, 2, 9, 4, 0, 6, 8};
+        int[] changed = text.clone();
+        changed[6] = 11;
+        double[][] before = probabilities(model, text), after = probabilities(model, changed);
+        for (int t = 0; t < 6; t++) assertArrayEquals(before[t], after[t], 1e-6, "position " + t + " saw the future");
+        double difference = 0;
+        for (int t = 6; t < text.length; t++) for (int k = 0; k < TINY.vocabulary(); k++) difference += Math.abs(before[t][k] - after[t][k]);
+        assertTrue(difference > 1e-3, "positions from 6 on must see the change: " + difference);
+        double[][][][] attention = model.attention(text);
+        assertEquals(TINY.layers(), attention.length);
+        assertEquals(TINY.heads(), attention[0].length);
+        for (int i = 0; i < text.length; i++) {
+            assertEquals(1, java.util.Arrays.stream(attention[1][0][i]).sum(), 1e-5);
+            for (int j = i + 1; j < text.length; j++) assertEquals(0, attention[1][0][i][j], 1e-9, "attention to the future");
+        }
+    }
+
+    @Test
+    void badSizesPromptsContextsTemperaturesAndCorporaAreClearErrors() {
+        GraphTokenModel model = Transformer.model(TINY, 1e-3, 1);
+        assertThrows(IllegalArgumentException.class, () -> new Transformer.Size(12, 10, 15, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Transformer.Size(1, 10, 16, 2, 1));
+        var tooLong = assertThrows(IllegalArgumentException.class, () -> model.attention(new int[11]));
+        assertTrue(tooLong.getMessage().contains("at most 10"), tooLong.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> model.attention(new int[0]));
+        assertThrows(IllegalArgumentException.class, () -> model.attention(new int[] {12}));
+        Sampler sampler = new Sampler(model);
+        assertThrows(IllegalArgumentException.class, () -> sampler.temperature(0, 0));
+        assertThrows(IllegalArgumentException.class, () -> sampler.continueFrom(new int[] {3, 12}, 5, new Random(1)));
+        assertThrows(IllegalArgumentException.class, () -> sampler.continueFrom(new int[0], 5, new Random(1)));
+        assertThrows(IllegalArgumentException.class, () -> CharVocabulary.of(""));
+        assertThrows(IllegalArgumentException.class, () -> new TokenWindows(new int[5], 12, 10));
+        var wrongWindows = assertThrows(IllegalArgumentException.class, () -> model.probabilities(Nd4j.zeros(2, 12, 7)));
+        assertTrue(wrongWindows.getMessage().contains("[batch, 12, 10]"), wrongWindows.getMessage());
+    }
+
+    @Test
+    void aPromptLongerThanTheContextIsWrittenOnFromItsLastTokens() {
+        GraphTokenModel model = Transformer.model(TINY, 1e-3, 1);
+        int[] prompt = new int[25];
+        for (int i = 0; i < prompt.length; i++) prompt[i] = i % 12;
+        int[] text = new Sampler(model).temperature(1, 0).continueFrom(prompt, 30, new Random(2));
+        assertEquals(30, text.length);
+        assertArrayEquals(new Sampler(model).nextProbabilities(java.util.Arrays.copyOfRange(prompt, 15, 25)),
+                new Sampler(model).nextProbabilities(prompt), 1e-6);
+    }
+
+    @Test
+    void aCheckpointRestoresTheModelAndItsHistory(@TempDir Path folder) throws IOException {
+        GraphTokenModel model = Transformer.model(TINY, 1e-3, 1);
+        int[] tokens = new Random(4).ints(400, 0, 12).toArray();
+        var windows = new TokenWindows(tokens, 12, 10);
+        var history = Trainer.train(model, windows, windows, new Trainer.Settings("tiny", 2, 8, 1, folder.resolve("tiny.zip")), null, null);
+        var saved = GraphTokenModel.load(folder.resolve("tiny.zip"));
+        assertEquals(2, saved.history().epochs());
+        assertEquals(history.lastValidationBits(), saved.history().lastValidationBits());
+        assertEquals(BitsPerToken.of(model, windows, 8), BitsPerToken.of(saved.model(), windows, 8), 1e-5);
+        Files.writeString(folder.resolve("broken.zip"), "not a model");
+        var broken = assertThrows(IOException.class, () -> GraphTokenModel.load(folder.resolve("broken.zip")));
+        assertTrue(broken.getMessage().contains("train again"), broken.getMessage());
+        assertThrows(IOException.class, () -> GraphTokenModel.load(folder.resolve("missing.zip")));
+    }
+
+    @Test
+    void aTrainedModelBeatsTheUnigramBaselineAndAnUntrainedOneDoesNot() {
+        Corpus sonnets = Corpus.sonnets();
+        var size = new Transformer.Size(sonnets.vocabulary.size(), 32, 32, 4, 2);
+        GraphTokenModel model = Transformer.model(size, 1e-2, 1);
+        var heldOut = new TokenWindows(sonnets.heldOut, size.vocabulary(), size.context());
+        double unigram = BitsPerToken.unigram(sonnets.training, sonnets.heldOut, size.vocabulary());
+        double untrained = BitsPerToken.of(model, heldOut, 32);
+        Trainer.train(model, new TokenWindows(sonnets.training, size.vocabulary(), size.context()), heldOut,
+                new Trainer.Settings("sonnets", 3, 32, 1, null), null, null);
+        double trained = BitsPerToken.of(model, heldOut, 32);
+        assertTrue(untrained > unigram, "untrained " + untrained + " vs unigram " + unigram);
+        assertTrue(trained < unigram - 0.7, "trained " + trained + " vs unigram " + unigram);
+    }
+
+    @Test
+    void fineTuningAPretrainedModelBeatsTrainingFromScratchAtTheSameBudgetAndFrozenLayersStayPut(@TempDir Path folder) throws IOException {
+        Corpus sonnets = Corpus.sonnets();
+        var size = new Transformer.Size(sonnets.vocabulary.size(), 32, 32, 4, 2);
+        int[] prose = sonnets.vocabulary.encode(Corpus.mobyDick().substring(20_000, 420_000));
+        Path pretrained = folder.resolve("pretrained.zip");
+        Trainer.train(Transformer.model(size, 1e-2, 1), new TokenWindows(prose, size.vocabulary(), size.context()),
+                new TokenWindows(sonnets.heldOut, size.vocabulary(), size.context()), new Trainer.Settings("prose", 1, 32, 1, pretrained), null, null);
+
+        var heldOut = new TokenWindows(sonnets.heldOut, size.vocabulary(), size.context());
+        var training = new TokenWindows(sonnets.training, size.vocabulary(), size.context());
+        var budget = new Trainer.Settings("sonnets", 1, 32, 1, null);
+        GraphTokenModel scratch = Transformer.model(size, 1e-2, 1);
+        Trainer.train(scratch, training, heldOut, budget, null, null);
+        GraphTokenModel fineTuned = GraphTokenModel.load(pretrained).model();
+        Trainer.train(fineTuned, training, heldOut, budget, null, null);
+        double scratchBits = BitsPerToken.of(scratch, heldOut, 32), fineTunedBits = BitsPerToken.of(fineTuned, heldOut, 32);
+        assertTrue(fineTunedBits < scratchBits - 0.2, "fine-tuned " + fineTunedBits + " vs from scratch " + scratchBits);
+
+        GraphTokenModel frozen = GraphTokenModel.load(pretrained).model();
+        List<SDVariable> embeddings = frozen.graph().variables().stream()
+                .filter(v -> v.getVariableType() == VariableType.VARIABLE && v.name().endsWith("Embedding")).toList();
+        frozen.graph().convertToConstants(embeddings);
+        INDArray before = frozen.graph().getVariable("tokenEmbedding").getArr().dup();
+        INDArray headBefore = frozen.graph().getVariable("head").getArr().dup();
+        frozen = new GraphTokenModel(frozen.graph());
+        frozen.learn(training.epoch(8, new Random(1)).next());
+        assertEquals(before, frozen.graph().getVariable("tokenEmbedding").getArr());
+        assertTrue(!headBefore.equals(frozen.graph().getVariable("head").getArr()), "the head must still learn");
+    }
+
+    private static double[][] probabilities(GraphTokenModel model, int[] text) {
+        INDArray windows = TokenWindows.oneHot(text, TINY.vocabulary());
+        return model.probabilities(windows).get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)).transpose().toDoubleMatrix();
+    }
+
+    /** The sonnets in the vocabulary of the sonnets and Moby-Dick together, split as chapter 2 splits them. */
+    private record Corpus(CharVocabulary vocabulary, int[] training, int[] heldOut) {
+        static String mobyDick() {
+            return Corpora.mobyDick().replace('’', '\'').replace('‘', '\'');
+        }
+
+        static Corpus sonnets() {
+            String text = Corpora.sonnets().stream().map(Corpora.Sonnet::text).collect(Collectors.joining("\n\n"));
+            CharVocabulary vocabulary = CharVocabulary.of(mobyDick() + text);
+            int split = text.length() * 9 / 10;
+            return new Corpus(vocabulary, vocabulary.encode(text.substring(0, split)), vocabulary.encode(text.substring(split)));
+        }
+    }
+}
