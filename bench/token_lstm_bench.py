@@ -3,18 +3,13 @@ bench/TokenLstmBench.java: one-hot input, LSTM layers, softmax output (cross-ent
 value clipped to +-1, truncated BPTT (the window is cut into tbptt-long pieces, the state carried across them
 with its gradient cut), then sampling one sequence step by step. Arguments: vocabulary hidden layers batch
 window tbptt."""
-import json
-import resource
 import sys
-import time
-import os
 
 import torch
 
+from measure import MEASURED, WARMUP, report, seconds, training_seconds
+
 vocabulary, hidden, layers, batch, window, tbptt = map(int, sys.argv[1:7])
-torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "2")))
-torch.manual_seed(1)
-warmup, measured = 3, int(os.environ.get("BENCH_BATCHES", "20"))
 
 
 class TokenLstm(torch.nn.Module):
@@ -49,13 +44,7 @@ def fit(tokens):
         optimizer.step()
 
 
-data = torch.randint(0, vocabulary, (warmup + measured, batch, window + 1))
-for i in range(warmup):
-    fit(data[i])
-start = time.perf_counter()
-for i in range(measured):
-    fit(data[warmup + i])
-train_seconds = time.perf_counter() - start
+train_seconds = training_seconds(fit, torch.randint(0, vocabulary, (WARMUP + MEASURED, batch, window + 1)))
 
 
 def sample(count):
@@ -67,9 +56,5 @@ def sample(count):
 
 
 sample(50)
-start = time.perf_counter()
-sample(2000)
-sample_seconds = time.perf_counter() - start
-print(json.dumps({"impl": "PyTorch " + torch.__version__, "train_tokens_per_s": round(measured * batch * window / train_seconds, 1),
-                  "sample_tokens_per_s": round(2000 / sample_seconds, 1),
-                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
+sample_seconds = seconds(lambda: sample(2000))
+report(train_tokens_per_s=round(MEASURED * batch * window / train_seconds, 1), sample_tokens_per_s=round(2000 / sample_seconds, 1))

@@ -29,6 +29,7 @@ class KernelSpecTest {
         assertEquals("message", spec.get("interrupt_mode"));
         Map<String, String> env = (Map<String, String>) spec.get("env");
         assertEquals("passive", env.get("OMP_WAIT_POLICY"));
+        assertEquals(System.getenv().getOrDefault("OPENBLAS_CORETYPE", ""), env.get("OPENBLAS_CORETYPE"));
         assertEquals("/course", env.get("COURSE_HOME"));
     }
 

@@ -27,6 +27,7 @@ public final class LiveChart {
 
     LiveChart(XYChart chart, LongSupplier clock) {
         this.chart = chart;
+        chart.getStyler().setXAxisDecimalPattern("#,##0.#"); // ticks at fractions of an epoch ran into each other
         this.redraw = new Throttle(1.0, clock);
         redraw.ready();
         this.displayId = Display.inNotebook() ? Display.display(Charts.image(chart)) : null;

@@ -106,17 +106,19 @@ public final class Charts {
      */
     public static HeatMapChart heatmap(String title, String xLabel, String yLabel, List<String> columns, List<String> rows, double[][] values) {
         if (values.length != rows.size()) throw new IllegalArgumentException(rows.size() + " row labels but " + values.length + " rows");
+        double min = Arrays.stream(values).flatMapToDouble(Arrays::stream).min().orElse(0);
+        double max = Arrays.stream(values).flatMapToDouble(Arrays::stream).max().orElse(1);
+        // XChart 3.8.8 indexes past its colour list for a cell exactly at the scale's top: such cells are drawn a
+        // hair below it (an invisible change), so the legend still ends at the true maximum
+        double top = max - Math.max(1e-12, (max - min) * 1e-6);
         List<Number[]> cells = new ArrayList<>();
         for (int r = 0; r < values.length; r++) {
             if (values[r].length != columns.size()) throw new IllegalArgumentException("row " + r + " has " + values[r].length + " values, not " + columns.size());
-            for (int c = 0; c < values[r].length; c++) cells.add(new Number[] {c, r, values[r][c]});
+            for (int c = 0; c < values[r].length; c++) cells.add(new Number[] {c, r, Math.min(values[r][c], top)});
         }
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH + 120).height(HEIGHT + 200).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler().setRangeColors(new Color[] {new Color(0x2c7bb6), new Color(0xffffbf), new Color(0xd7191c)});
-        // XChart 3.8.8 indexes past its colour list for a cell exactly at the maximum: keep the scale's top just above it
-        double min = Arrays.stream(values).flatMapToDouble(Arrays::stream).min().orElse(0);
-        double max = Arrays.stream(values).flatMapToDouble(Arrays::stream).max().orElse(1);
-        chart.getStyler().setMin(min).setMax(max + Math.max(1e-9, (max - min) * 1e-6)).setHeatMapValueDecimalPattern("#,##0.#");
+        chart.getStyler().setMin(min).setMax(max).setHeatMapValueDecimalPattern("#,##0.#");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.addSeries(title, columns, rows, cells);
         return chart;
