@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 /**
  * Writing a file so that nobody ever sees half of it: the content goes to a temporary file next to the target,
@@ -22,7 +23,8 @@ public final class AtomicFiles {
     public static Path write(Path file, Content content) throws IOException {
         Path absolute = file.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".partial");
+        // a new file as any other (createTempFile would make it private to its owner, and the checkpoint with it)
+        Path partial = Files.createFile(absolute.resolveSibling(absolute.getFileName() + "." + UUID.randomUUID() + ".partial"));
         try {
             content.writeTo(partial);
             return Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -28,7 +28,7 @@ public final class BitsPerToken {
         for (Iterator<DataSet> it = heldOut.inOrder(batchSize); it.hasNext(); ) {
             DataSet batch = it.next();
             INDArray probabilities = model.probabilities(batch.getFeatures());
-            INDArray chosen = probabilities.mul(batch.getLabels()).sum(1); // [batch, time]: p of the true next token
+            INDArray chosen = probabilities.muli(batch.getLabels()).sum(1); // [batch, time]: p of the true next token
             bits -= Transforms.log(Transforms.max(chosen, 1e-12, false), false).sumNumber().doubleValue() / Math.log(2);
             count += chosen.length();
             probabilities.close();

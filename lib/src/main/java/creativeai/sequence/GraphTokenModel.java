@@ -4,6 +4,7 @@ import creativeai.backend.Graphs;
 import creativeai.data.AtomicFiles;
 import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -44,7 +45,7 @@ public final class GraphTokenModel implements NextTokenModel {
     private double lastLoss = Double.NaN;
     private INDArray labelsOfThisStep;
     private final Listener lossOfEachStep = Graphs.duringTraining(List.of("logProbabilities"),
-            (name, logP) -> lastLoss = -labelsOfThisStep.reshape(logP.shape()).mul(logP).sumNumber().doubleValue() / logP.rows());
+            (name, logP) -> lastLoss = crossEntropy(labelsOfThisStep, logP));
 
     /** Wraps a graph that has every named part (see above) and a training configuration. */
     public GraphTokenModel(SameDiff graph) {
@@ -82,7 +83,7 @@ public final class GraphTokenModel implements NextTokenModel {
 
     /** Trainable numbers in the graph. */
     public long parameters() {
-        return graph.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
+        return graph.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
                 .mapToLong(v -> v.getArr().length()).sum();
     }
 
@@ -99,11 +100,12 @@ public final class GraphTokenModel implements NextTokenModel {
 
     @Override
     public INDArray probabilities(INDArray windows) {
-        requireWindows(windows);
         INDArray input = timeMajor(windows);
         INDArray p = Transforms.exp(graph.output(Map.of("input", input), "logProbabilities").get("logProbabilities"), false);
         input.close();
-        return p.reshape(windows.size(0), context, vocabularySize).permute(0, 2, 1).dup('c');
+        INDArray recurrentLayout = p.reshape(windows.size(0), context, vocabularySize).permute(0, 2, 1).dup('c');
+        p.close();
+        return recurrentLayout;
     }
 
     /** Rereads the last {@link #context} tokens at every step: a Transformer has no state to carry. */
@@ -113,8 +115,12 @@ public final class GraphTokenModel implements NextTokenModel {
         return tokens -> {
             for (int token : tokens) text.add(token);
             int[] seen = text.subList(Math.max(0, text.size() - context), text.size()).stream().mapToInt(Integer::intValue).toArray();
-            INDArray logP = graph.output(Map.of("input", padded(seen)), "logProbabilities").get("logProbabilities");
-            return Transforms.exp(logP.getRow(seen.length - 1), true).toDoubleVector();
+            INDArray window = padded(seen);
+            INDArray logP = graph.output(Map.of("input", window), "logProbabilities").get("logProbabilities");
+            double[] next = Transforms.exp(logP.getRow(seen.length - 1), true).toDoubleVector();
+            window.close();
+            logP.close();
+            return next;
         };
     }
 
@@ -180,6 +186,14 @@ public final class GraphTokenModel implements NextTokenModel {
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             throw new IOException("the checkpoint " + file.toAbsolutePath() + " cannot be read (" + e.getMessage() + "): delete it and train again", e);
         }
+    }
+
+    /** Mean −log p of the labelled tokens, in nats: the loss, from the log-probabilities a training step computed. */
+    private static double crossEntropy(INDArray labels, INDArray logProbabilities) {
+        INDArray picked = labels.reshape(logProbabilities.shape()).mul(logProbabilities);
+        double nats = -picked.sumNumber().doubleValue() / logProbabilities.rows();
+        picked.close();
+        return nats;
     }
 
     /** One-hot tokens as a single window, padded with zero vectors after the text. */

@@ -82,6 +82,8 @@ class TransformerTest {
         var windows = new TokenWindows(tokens, 12, 10);
         var history = Trainer.train(model, windows, windows, new Trainer.Settings("tiny", 2, 8, 1, folder.resolve("tiny.zip")), null, null);
         var saved = GraphTokenModel.load(folder.resolve("tiny.zip"));
+        assertEquals(Files.getPosixFilePermissions(Files.createFile(folder.resolve("plain"))), Files.getPosixFilePermissions(folder.resolve("tiny.zip")),
+                "a checkpoint is as readable as any new file, not private to its owner");
         assertEquals(2, saved.history().epochs());
         assertEquals(history.lastValidationBits(), saved.history().lastValidationBits());
         assertEquals(BitsPerToken.of(model, windows, 8), BitsPerToken.of(saved.model(), windows, 8), 1e-5);
