@@ -75,6 +75,7 @@ public final class Trainer {
         long runStart = System.nanoTime();
         for (int epoch = history.epochs(); epoch < settings.epochs() && !outOfTime; epoch++) {
             long start = System.nanoTime();
+            double spentBefore = history.seconds(); // earlier epochs' seconds: summed once, not at every batch
             Random random = new Random(settings.seed() + epoch);
             int done = 0;
             for (Iterator<DataSet> it = training.epoch(settings.batchSize(), random); it.hasNext(); ) {
@@ -87,7 +88,7 @@ public final class Trainer {
                             + (settings.checkpoint() == null ? "" : "; the last good checkpoint is " + settings.checkpoint()));
                 }
                 done++;
-                double spent = history.seconds() + (System.nanoTime() - start) / 1e9;
+                double spent = spentBefore + (System.nanoTime() - start) / 1e9;
                 if (budgeted) {
                     bar.metric("bits/token", bits);
                     bar.advanceTo((int) ((System.nanoTime() - runStart) / 1e9)); // the bar counts seconds
