@@ -30,6 +30,15 @@ public final class Course {
         return home().resolve("checkpoints").resolve(name + (quick() ? "-quick" : "") + ".zip");
     }
 
+    /**
+     * Where a chapter saves what it made (a poem, a tune, a grid of drawings): {@code outputs/<name>} in the course
+     * folder, or {@code outputs/quick/<name>} in QUICK mode, so the tests never overwrite a student's work.
+     */
+    public static Path output(String name) {
+        Path outputs = home().resolve("outputs");
+        return (quick() ? outputs.resolve("quick") : outputs).resolve(name);
+    }
+
     /** The course's root folder: {@code COURSE_HOME}, else the nearest parent of the working folder with a pom.xml and notebooks/. */
     public static Path home() {
         String configured = System.getenv("COURSE_HOME");

@@ -5,8 +5,8 @@ import creativeai.data.Mnist;
 import creativeai.display.LiveChart;
 import creativeai.display.ProgressBar;
 import creativeai.kernel.runtime.Display;
+import creativeai.originality.Provenance;
 import creativeai.plot.ImageGrid;
-import creativeai.plot.PngFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,8 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 /**
  * Trains an {@link ImageModel} (a GAN, a VAE) for a number of rounds, with what a reader watches: a progress bar,
@@ -34,8 +34,23 @@ import java.util.Random;
 public final class ImageTrainer {
     private static final int JUDGED_SAMPLES = 500;
 
-    /** {@code rounds} of {@code stepsPerRound} batches; files go to {@code folder} (checkpoints and sample grids). */
-    public record Settings(String model, int rounds, int stepsPerRound, int batchSize, long seed, Path folder) {
+    /**
+     * {@code rounds} of {@code stepsPerRound} batches; files go to {@code folder} (checkpoints and sample grids).
+     * {@code trainedOn}: the training data's names in datasets/MANIFEST, which the grids' provenance records cite.
+     */
+    public record Settings(String model, int rounds, int stepsPerRound, int batchSize, long seed, Path folder, List<String> trainedOn) {
+        public Settings {
+            trainedOn = List.copyOf(trainedOn);
+        }
+
+        public Settings(String model, int rounds, int stepsPerRound, int batchSize, long seed, Path folder) {
+            this(model, rounds, stepsPerRound, batchSize, seed, folder, List.of());
+        }
+
+        /** The same settings, naming the training data: {@code .trainedOn("mnist-train-images")}. */
+        public Settings trainedOn(String... manifestNames) {
+            return new Settings(model, rounds, stepsPerRound, batchSize, seed, folder, List.of(manifestNames));
+        }
     }
 
     /** The classifier that scores samples after every round, and the features of real images it compares with. */
@@ -153,9 +168,15 @@ public final class ImageTrainer {
         try {
             Files.createDirectories(s.folder());
             model.save(s.folder(), s.model());
-            PngFiles.save(grid, s.folder().resolve(String.format("%s-round-%03d.png", s.model(), round)),
-                    Map.of("Software", "Creative AI in Java", "Model", s.model(), "Round", Integer.toString(round),
-                            "Seed", Long.toString(s.seed()), "Description", "samples from fixed latent points"));
+            Provenance record = Provenance.of("samples from fixed latent points after round " + round, s.model())
+                    .seed(s.seed()).setting("round", round).setting("batches", round * s.stepsPerRound()).setting("batch size", s.batchSize())
+                    .trainedOn(s.trainedOn().toArray(String[]::new));
+            try (var files = Files.list(s.folder())) {
+                for (Path network : files.filter(f -> f.getFileName().toString().matches(Pattern.quote(s.model()) + "-[a-z]+\\.(zip|sd)")).sorted().toList()) {
+                    record = record.checkpoint(network);
+                }
+            }
+            record.save(s.folder().resolve(String.format("%s-round-%03d.png", s.model(), round)), grid);
         } catch (IOException e) {
             throw new UncheckedIOException("could not save round " + round + " to " + s.folder() + ": " + e.getMessage(), e);
         }

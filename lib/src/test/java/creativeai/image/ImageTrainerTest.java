@@ -1,6 +1,6 @@
 package creativeai.image;
 
-import creativeai.plot.PngFiles;
+import creativeai.originality.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,13 +23,18 @@ class ImageTrainerTest {
         var gan = new GanTraining(generator, discriminator, 8);
         INDArray real = Nd4j.rand(100, 784).muli(2).subi(1);
         INDArray noise = gan.noise(16);
-        var result = ImageTrainer.train(gan, real, noise, new ImageTrainer.Settings("tiny-gan", 2, 3, 10, 5, dir));
+        var result = ImageTrainer.train(gan, real, noise, new ImageTrainer.Settings("tiny-gan", 2, 3, 10, 5, dir).trainedOn("mnist-train-images"));
         assertEquals(2, result.grids().size());
         assertEquals(2 * (2 * 28 + 2), result.evolution().getHeight());
-        var facts = PngFiles.facts(dir.resolve("tiny-gan-round-002.png"));
-        assertEquals("tiny-gan", facts.get("Model"));
-        assertEquals("2", facts.get("Round"));
-        assertEquals("5", facts.get("Seed"));
+        Path grid = dir.resolve("tiny-gan-round-002.png");
+        var record = Provenance.read(grid).orElseThrow();
+        assertEquals("tiny-gan", record.model());
+        assertEquals("2", record.settings().get("round"));
+        assertEquals(5, record.seed());
+        assertEquals("mnist-train-images", record.datasets().get(0).name());
+        assertEquals(creativeai.data.Sha256.of(dir.resolve("tiny-gan-generator.zip")), record.checkpoints().get("tiny-gan-generator.zip"));
+        assertEquals(List.of("tiny-gan-discriminator.zip", "tiny-gan-generator.zip"), List.copyOf(record.checkpoints().keySet()));
+        assertTrue(Provenance.verify(grid).verified(), Provenance.verify(grid).toString());
         assertEquals(List.of("discriminator", "generator"), result.lossNames());
         assertEquals(2, result.losses().get(1).length);
         var loaded = ImageTrainer.load(dir, "tiny-gan", "generator");

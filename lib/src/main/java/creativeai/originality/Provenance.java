@@ -1,0 +1,223 @@
+package creativeai.originality;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import creativeai.Course;
+import creativeai.data.AtomicFiles;
+import creativeai.data.Manifest;
+import creativeai.data.ManifestEntry;
+import creativeai.data.Sha256;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Where a generated work came from: what it is, the model and the checkpoint files that made it (with their
+ * SHA-256), the seed and sampling settings, the training data with its licences, the course version and the
+ * time. {@link #save} writes a work with its record embedded where the format has room (a PNG text chunk, a MIDI
+ * text event, a WAV INFO comment) and in a sidecar {@code <file>.provenance.json}; {@link #read} and
+ * {@link #verify} check a file against its record later. The record holds the SHA-256 of the work's content
+ * (pixels, notes, samples, text), so a changed work no longer matches. It is not a signature: whoever can edit the
+ * file can also rewrite the record (signed manifests such as C2PA's content credentials close that gap).
+ *
+ * <pre>{@code
+ * Provenance.of("sonnet", "sonnets-lstm").seed(42).setting("temperature", "0.8")
+ *     .checkpoint(Course.checkpoint("sonnets-lstm")).trainedOn("shakespeare-sonnets")
+ *     .save(Path.of("sonnet.txt"), text);
+ * }</pre>
+ */
+public record Provenance(String work, String model, Map<String, String> checkpoints, long seed, Map<String, String> settings,
+                         List<Dataset> datasets, String course, String created, String contentSha256) {
+    private static final Gson JSON = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create();
+    private static final Gson ONE_LINE = new GsonBuilder().disableHtmlEscaping().create();
+    private static final String SIDECAR = ".provenance.json";
+
+    /** A training dataset as datasets/MANIFEST names it, with its licence and whom to credit. */
+    public record Dataset(String name, String licence, String attribution) {
+    }
+
+    public Provenance {
+        checkpoints = ordered(checkpoints);
+        settings = ordered(settings);
+        datasets = datasets == null ? List.of() : List.copyOf(datasets);
+    }
+
+    /** A new record of {@code work} ("sample grid", "sonnet") made by {@code model}, dated now. */
+    public static Provenance of(String work, String model) {
+        return new Provenance(work, model, Map.of(), 0, Map.of(), List.of(), "Creative AI in Java " + courseVersion(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), null);
+    }
+
+    public Provenance seed(long newSeed) {
+        return new Provenance(work, model, checkpoints, newSeed, settings, datasets, course, created, contentSha256);
+    }
+
+    /** One sampling or training setting (temperature, top-k, round, ...), by name. */
+    public Provenance setting(String name, Object value) {
+        var more = new LinkedHashMap<>(settings);
+        more.put(name, String.valueOf(value));
+        return new Provenance(work, model, checkpoints, seed, more, datasets, course, created, contentSha256);
+    }
+
+    /** The checkpoint file the model was loaded from or saved to, by name and SHA-256 (a missing file is an error). */
+    public Provenance checkpoint(Path file) {
+        var more = new LinkedHashMap<>(checkpoints);
+        try {
+            more.put(file.getFileName().toString(), Sha256.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot hash the checkpoint " + file + " for the provenance record: " + e.getMessage(), e);
+        }
+        return new Provenance(work, model, more, seed, settings, datasets, course, created, contentSha256);
+    }
+
+    /** The training data, by the names datasets/MANIFEST gives it; the manifest supplies licence and attribution. */
+    public Provenance trainedOn(String... manifestNames) {
+        var more = new ArrayList<>(datasets);
+        try {
+            Manifest manifest = Manifest.read(Course.home().resolve("datasets").resolve("MANIFEST"));
+            for (String name : manifestNames) {
+                ManifestEntry entry = manifest.entry(name);
+                more.add(new Dataset(name, entry.licence(), entry.attribution()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Provenance(work, model, checkpoints, seed, settings, more, course, created, contentSha256);
+    }
+
+    /** Writes {@code content} (the bytes of a PNG, MIDI, WAV or any other file) with this record, atomically. */
+    public Path save(Path file, byte[] content) throws IOException {
+        ProvenanceCarrier carrier = ProvenanceCarrier.forFile(file);
+        Provenance record = withContentSha256(carrier.contentSha256(content));
+        byte[] stamped = carrier.embed(content, record.toJson(false));
+        AtomicFiles.write(file, partial -> Files.write(partial, stamped));
+        JsonObject sidecar = JSON.toJsonTree(record).getAsJsonObject();
+        sidecar.addProperty("fileSha256", Sha256.of(stamped));
+        AtomicFiles.write(sidecar(file), partial -> Files.writeString(partial, JSON.toJson(sidecar) + "\n"));
+        return file;
+    }
+
+    /** Writes an image as a PNG with this record. */
+    public Path save(Path file, BufferedImage image) throws IOException {
+        var png = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", png)) throw new IOException("no PNG writer for this image");
+        return save(file, png.toByteArray());
+    }
+
+    /** Writes text (UTF-8) with this record, which goes in the sidecar only: plain text has no room for it. */
+    public Path save(Path file, String text) throws IOException {
+        return save(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The record of a file: the embedded one, else the sidecar's; empty when it has neither. */
+    public static Optional<Provenance> read(Path file) throws IOException {
+        Optional<Provenance> embedded = embedded(file);
+        return embedded.isPresent() ? embedded : sidecarRecord(file);
+    }
+
+    /** Checks that a file still is the work its record describes; every mismatch is named in the result. */
+    public static Verification verify(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        List<String> problems = new ArrayList<>();
+        Optional<Provenance> embedded = parse(ProvenanceCarrier.forFile(file).read(bytes), file);
+        Optional<Provenance> sidecar = sidecarRecord(file);
+        Provenance record = embedded.or(() -> sidecar).orElse(null);
+        if (record == null) {
+            problems.add("it carries no provenance record, neither embedded nor in " + sidecar(file).getFileName());
+            return new Verification(file, null, problems);
+        }
+        String content = ProvenanceCarrier.forFile(file).contentSha256(bytes);
+        if (!content.equals(record.contentSha256())) {
+            problems.add("its content changed after the record was written (content SHA-256 " + content
+                    + ", the record says " + record.contentSha256() + ")");
+        }
+        if (sidecar.isPresent()) {
+            String expected = sidecarFileSha256(file);
+            if (!Sha256.of(bytes).equals(expected)) {
+                problems.add("the file is not the one its sidecar describes" + (embedded.isEmpty() && ProvenanceCarrier.forFile(file).embeds()
+                        ? ": its embedded record is gone (saved again by a program that drops metadata?)" : ""));
+            }
+            if (embedded.isPresent() && !embedded.get().equals(sidecar.get())) {
+                problems.add("the embedded record and the sidecar " + sidecar(file).getFileName() + " disagree");
+            }
+        }
+        return new Verification(file, record, problems);
+    }
+
+    /** The sidecar file next to {@code file}: {@code <file>.provenance.json}. */
+    public static Path sidecar(Path file) {
+        return file.resolveSibling(file.getFileName() + SIDECAR);
+    }
+
+    /** The record as JSON, indented for reading or on one line. */
+    public String toJson(boolean indented) {
+        return (indented ? JSON : ONE_LINE).toJson(this);
+    }
+
+    /** The training data's licences and the model, in a few lines for a caption. */
+    public String summary() {
+        StringBuilder text = new StringBuilder(work + " by " + model + ", seed " + seed + ", " + created);
+        datasets.forEach(d -> text.append("\n  trained on ").append(d.name()).append(" (").append(d.licence()).append(")"));
+        return text.toString();
+    }
+
+    private Provenance withContentSha256(String sha256) {
+        return new Provenance(work, model, checkpoints, seed, settings, datasets, course, created, sha256);
+    }
+
+    private static Optional<Provenance> embedded(Path file) throws IOException {
+        return parse(ProvenanceCarrier.forFile(file).read(Files.readAllBytes(file)), file);
+    }
+
+    private static Optional<Provenance> sidecarRecord(Path file) throws IOException {
+        Path sidecar = sidecar(file);
+        return Files.exists(sidecar) ? parse(Optional.of(Files.readString(sidecar)), sidecar) : Optional.empty();
+    }
+
+    private static String sidecarFileSha256(Path file) throws IOException {
+        var tree = JSON.fromJson(Files.readString(sidecar(file)), JsonObject.class);
+        return tree.has("fileSha256") ? tree.get("fileSha256").getAsString() : "";
+    }
+
+    private static Optional<Provenance> parse(Optional<String> json, Path origin) throws IOException {
+        if (json.isEmpty()) return Optional.empty();
+        try {
+            Provenance record = JSON.fromJson(json.get(), Provenance.class);
+            if (record == null || record.work() == null) throw new JsonParseException("it names no work");
+            return Optional.of(record);
+        } catch (JsonParseException e) {
+            throw new IOException("the provenance record of " + origin + " is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> ordered(Map<String, String> map) {
+        return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    private static String courseVersion() {
+        try (InputStream in = Provenance.class.getResourceAsStream("/creativeai/course.properties")) {
+            Properties properties = new Properties();
+            if (in != null) properties.load(in);
+            return properties.getProperty("version", "(version unknown)");
+        } catch (IOException e) {
+            return "(version unknown)";
+        }
+    }
+}
