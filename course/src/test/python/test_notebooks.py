@@ -2,7 +2,10 @@
 shows what its metadata promises (course.expects: MIME types, or text that some output must hold), and every
 exercise's self-check says ✗ as shipped: nothing is solved before the student acts (test_exercises.py shows
 the worked solutions turn each into ✓)."""
+import json
 import re
+import shutil
+import subprocess
 
 import nbformat
 import pytest
@@ -37,3 +40,36 @@ def test_notebook_runs_in_quick_mode(path):
     solved_already = {n: text for n, text in run.checks().items() if "✗" not in text or "✓" in text}
     assert not solved_already, f"{path.name}: these self-checks do not say ✗ before the student acts: {solved_already}"
     record(f"notebook-{path.stem}", {"seconds": run.seconds, "rss_mb": run.rss / 2**20, "checks": run.checks()})
+
+
+# What chapters 2-5 and 9 save in QUICK mode, each with a provenance record (the chapters' own sample grids too).
+SAVED = ["outputs/quick/02-sonnet.txt", "outputs/quick/03-melody.mid", "outputs/quick/03-melody.wav", "outputs/quick/09-nearest.png"]
+GRID_FOLDERS = ["checkpoints/gan-quick", "checkpoints/vae-quick"]
+
+
+def verify_provenance(*paths):
+    """Runs the course's command-line check; returns its exit code and what it printed."""
+    kernel = json.loads((ROOT / "course" / "target" / "kernelspec" / "creative-ai-java" / "kernel.json").read_text())
+    done = subprocess.run([kernel["argv"][0], "-cp", str(ROOT / "course" / "target" / "classpath-creative-ai-java" / "*"),
+                           "creativeai.originality.VerifyProvenance", *map(str, paths)], capture_output=True, text=True, timeout=120)
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_every_saved_work_matches_its_provenance_record(tmp_path):
+    """Runs after the notebooks above (pytest keeps the file's order): every file they saved verifies, and the
+    check fails for a file changed after it was saved."""
+    grids = [p for folder in GRID_FOLDERS for p in sorted((ROOT / folder).glob("*-round-*.png"))]
+    files = [ROOT / f for f in SAVED] + grids
+    missing = [str(f) for f in files if not f.exists()]
+    assert not missing and len(grids) >= 4, f"run the notebooks first: missing {missing}, {len(grids)} sample grids"
+    code, out = verify_provenance(*files)
+    assert code == 0 and f"{len(files)} works checked, 0 not matching" in out, out
+    record("provenance", {"files": len(files), "output": out.splitlines()[-1]})
+
+    poem = tmp_path / "02-sonnet.txt"
+    shutil.copy(ROOT / SAVED[0], poem)
+    shutil.copy(ROOT / (SAVED[0] + ".provenance.json"), tmp_path / "02-sonnet.txt.provenance.json")
+    assert verify_provenance(poem)[0] == 0
+    poem.write_text(poem.read_text(encoding="utf-8").replace("e", "a", 1), encoding="utf-8")
+    code, out = verify_provenance(poem)
+    assert code == 1 and "content changed" in out, out

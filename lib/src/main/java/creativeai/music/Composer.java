@@ -49,7 +49,8 @@ public final class Composer {
         System.arraycopy(written, 0, all, context.length, written.length);
         List<Note> notes = new ArrayList<>(MelodyEncoding.decode(all));
         Tune result = common.withNotes(prompt.title() + " (continued)", notes).transpose(-shift);
-        return new Composition(result, prompt.notes().size());
+        // the prompt as encoded, which can have fewer notes than as written (rests in a row merge into one)
+        return new Composition(result, MelodyEncoding.decode(context).size());
     }
 
     /** Bar tokens exactly every {@code perBar} steps; the tune may end only at a bar line. */

@@ -57,4 +57,15 @@ class MelodyEncodingTest {
         assertTrue(filter.allows(history, BAR) && filter.allows(history, END));
         assertTrue(!filter.allows(history, HOLD));
     }
+
+    @Test
+    void theModelsNotesBeginWhereTheEncodedPromptEndsEvenWhenEncodingMergesItsRests() {
+        Tune prompt = Tune.abc("C", "4/4", "z z C2");                  // two rests become one: 2 notes as encoded, not 3
+        var net = creativeai.sequence.TokenLstm.network(MelodyEncoding.vocabularySize(), 16, 1, 50, 1e-3, 1);
+        var composition = new Composer(net).continueMelody(prompt, 2, 1.0, new java.util.Random(1));
+        assertEquals(2, composition.promptNotes());
+        double promptTime = composition.tune().notes().subList(0, composition.promptNotes()).stream().mapToDouble(Note::quarters).sum();
+        assertEquals(prompt.quarters(), promptTime, 1e-9);
+        assertEquals(composition.tune().notes().size() - 2, composition.continuation().size());
+    }
 }

@@ -1,7 +1,11 @@
 package creativeai.originality;
 
 import creativeai.data.Corpora;
+import creativeai.data.Melodies;
 import creativeai.data.Mnist;
+import creativeai.music.MelodyStats;
+import creativeai.music.Note;
+import creativeai.music.Tune;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -69,6 +73,25 @@ class CopyDetectorsTest {
         assertTrue(line.isCopy(copies.find(planted.chars().toArray()).length()));
         String lastPiece = heldOut.substring(heldOut.length() - 200);
         assertFalse(line.isCopy(copies.find(lastPiece.chars().toArray()).length()));
+    }
+
+    @Test
+    void aCopiedRunOfATrainingTuneIsFlaggedAndHeldOutTunesAreNot() {
+        List<Tune> tunes = Melodies.oneills().tunes();
+        List<Tune> training = IntStream.range(0, tunes.size()).filter(i -> i % 10 != 9).mapToObj(tunes::get).toList();
+        List<Tune> heldOut = IntStream.range(0, tunes.size()).filter(i -> i % 10 == 9).mapToObj(tunes::get)
+                .filter(t -> t.notes().size() >= 40).toList();
+        var copies = new LongestCopy(training.stream().map(t -> MelodyStats.codes(t.toCommonKey().notes())).toList(), 4);
+        heldOut = heldOut.stream().filter(t -> copies.find(MelodyStats.codes(t.toCommonKey().notes())).length() < 24).toList(); // not printed twice
+        int[] runs = heldOut.stream().skip(20).mapToInt(t -> copies.find(MelodyStats.codes(t.toCommonKey().notes().subList(0, 30))).length()).toArray();
+        var line = CopyThreshold.forLengths(runs, 0.99);
+        assertTrue(line.line() >= 4 && line.line() < 30, "chance runs in folk tunes: " + line.line());
+
+        List<Note> planted = training.get(500).toCommonKey().notes().subList(5, 35);
+        var match = copies.find(MelodyStats.codes(planted));
+        assertTrue(line.isCopy(match.length()), "planted: " + match.length());
+        long flagged = heldOut.stream().limit(20).filter(t -> line.isCopy(copies.find(MelodyStats.codes(t.toCommonKey().notes().subList(0, 30))).length())).count();
+        assertTrue(flagged <= 2, flagged + " of 20 held-out tunes flagged");
     }
 
     @Test
