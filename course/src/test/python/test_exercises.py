@@ -71,5 +71,5 @@ def test_worked_solutions_turn_their_self_checks_to_a_tick(path, run, blocks):
     exercises = {block[1] for block in blocks}
     unsolved = {n: text for n, text in checks.items() if n in exercises and ("✓" not in text or "✗" in text)}
     assert not unsolved, f"{path.name}: with the worked solutions these self-checks still fail: {unsolved}"
-    record(f"solved-{path.stem}-{run}", {"seconds": result.seconds, "rss_mb": result.rss / 2**20,
+    record(f"solved-{path.stem}-{run}", {"seconds": result.seconds, "peak_rss_mb": result.peak_rss / 2**20,
                                          "checks": {n: t for n, t in checks.items() if n in exercises}})

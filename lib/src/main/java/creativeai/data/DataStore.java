@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +24,18 @@ public final class DataStore {
     private final Path repository;
     private final Path cache;
     private final VerifiedFiles verified;
+    private static final java.time.Duration STALE = java.time.Duration.ofHours(1);
 
     public DataStore(Manifest manifest, Path repository, Path cache) {
         this.manifest = manifest;
         this.repository = repository;
         this.cache = cache;
         this.verified = new VerifiedFiles(cache.resolve(".verified"));
+        try {
+            AtomicFiles.sweep(cache, STALE); // what fetches that were stopped half-way left behind
+        } catch (IOException e) {
+            // a cache we cannot clean is still a cache we can read
+        }
     }
 
     /** The course's store: datasets/ in the course folder, the cache in {@code COURSE_DATA} or .cache/datasets. */
@@ -95,11 +100,11 @@ public final class DataStore {
         Map<ManifestEntry, Path> temps = new LinkedHashMap<>();
         Path archive = null;
         try {
-            for (ManifestEntry entry : entries) temps.put(entry, Files.createTempFile(cache, ".fetch", ".tmp"));
+            for (ManifestEntry entry : entries) temps.put(entry, AtomicFiles.partial(location(entry)));
             if (entries.get(0).member() == null) {
                 Downloads.fetch(url, temps.get(entries.get(0)));
             } else {
-                archive = Files.createTempFile(cache, ".archive", ".tmp");
+                archive = AtomicFiles.partial(cache.resolve("archive"));
                 Downloads.fetch(url, archive);
                 Map<String, Path> members = new LinkedHashMap<>();
                 temps.forEach((entry, temp) -> members.put(entry.member(), temp));
@@ -114,11 +119,7 @@ public final class DataStore {
                             + ". Nothing was kept; the source may have changed or the download was damaged.");
                 }
             }
-            for (Map.Entry<ManifestEntry, Path> fetched : temps.entrySet()) {
-                Path target = location(fetched.getKey());
-                Files.createDirectories(target.getParent());
-                Files.move(fetched.getValue(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
+            for (Map.Entry<ManifestEntry, Path> fetched : temps.entrySet()) AtomicFiles.commit(fetched.getValue(), location(fetched.getKey()));
         } finally {
             for (Path temp : temps.values()) Files.deleteIfExists(temp);
             if (archive != null) Files.deleteIfExists(archive);

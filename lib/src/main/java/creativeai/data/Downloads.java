@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.OptionalLong;
 
@@ -28,33 +27,32 @@ public final class Downloads {
     }
 
     public static void fetch(URI url, Path target) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".download", ".tmp");
         try {
-            HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(url).GET()
-                    .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                response.body().close();
-                throw new DataException("Downloading " + url + " failed: HTTP " + response.statusCode());
-            }
-            long received;
-            try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(temp)) {
-                received = in.transferTo(out);
-            }
-            OptionalLong expected = response.headers().firstValueAsLong("Content-Length");
-            if (expected.isPresent() && expected.getAsLong() != received) {
-                throw new DataException("Downloading " + url + " stopped early: got " + received + " of "
-                        + expected.getAsLong() + " bytes. Run bin/course setup again to retry.");
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DataException("Downloading " + url + " was interrupted", e);
+            AtomicFiles.write(target, partial -> {
+                HttpResponse<InputStream> response;
+                try {
+                    response = HTTP.send(HttpRequest.newBuilder(url).GET().timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DataException("Downloading " + url + " was interrupted", e);
+                }
+                if (response.statusCode() != 200) {
+                    response.body().close();
+                    throw new DataException("Downloading " + url + " failed: HTTP " + response.statusCode());
+                }
+                long received;
+                try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(partial)) {
+                    received = in.transferTo(out);
+                }
+                OptionalLong expected = response.headers().firstValueAsLong("Content-Length");
+                if (expected.isPresent() && expected.getAsLong() != received) {
+                    throw new DataException("Downloading " + url + " stopped early: got " + received + " of "
+                            + expected.getAsLong() + " bytes. Run bin/course setup again to retry.");
+                }
+            });
         } catch (IOException e) {
             throw new DataException("Downloading " + url + " failed (" + e + "). Are you online? "
                     + "Run bin/course setup again to retry.", e);
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
@@ -43,11 +42,10 @@ final class VerifiedFiles {
     }
 
     private void save() throws IOException {
-        Files.createDirectories(record.getParent());
-        Path temp = Files.createTempFile(record.getParent(), ".verified", ".tmp");
-        try (Writer out = Files.newBufferedWriter(temp)) {
-            verified.store(out, "files whose SHA-256 matched datasets/MANIFEST");
-        }
-        Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(record, partial -> {
+            try (Writer out = Files.newBufferedWriter(partial)) {
+                verified.store(out, "files whose SHA-256 matched datasets/MANIFEST");
+            }
+        });
     }
 }

@@ -71,6 +71,8 @@ public final class AbcParser {
 
     /** Parses one tune's lines, keeping the state ABC needs: unit length, key, accidentals in the bar. */
     private static final class Reader {
+        private static final int MAX_NUMBER = 1024;
+        private static final int MAX_TEMPO = 1000;
         private final TuneText text;
         private int number;
         private String title = "";
@@ -101,14 +103,24 @@ public final class AbcParser {
                 if (line.length() >= 2 && line.charAt(1) == ':' && Character.isLetter(line.charAt(0))) {
                     header(line.charAt(0), line.substring(2).strip());
                 } else if (key != null) {
-                    body();
+                    try {
+                        body();
+                    } catch (AbcException e) {
+                        throw e;
+                    } catch (IllegalArgumentException e) { // a note the library refuses (a length of 0, say): where it is
+                        throw error(pos, e.getMessage());
+                    }
                 } else if (!line.isBlank()) {
                     throw error(0, "music before the K: line (the key ends an ABC header)");
                 }
             }
             if (key == null) throw error(0, "the tune has no K: (key) line");
             if (notes.isEmpty()) throw error(0, "the tune has no notes");
-            return new Tune(number, title, key, meter, tempo, notes);
+            try {
+                return new Tune(number, title, key, meter, tempo, notes);
+            } catch (IllegalArgumentException e) {
+                throw error(0, e.getMessage());
+            }
         }
 
         private void header(char field, String value) {
@@ -135,7 +147,9 @@ public final class AbcParser {
             String m = value.replace(" ", "");
             if (m.equals("C")) return "4/4";
             if (m.equals("C|")) return "2/2";
-            if (!m.matches("[1-9]\\d*/[1-9]\\d*")) throw error(2, "unsupported metre '" + value + "' (supported: n/d such as 6/8, C, C|)");
+            if (!m.matches("[1-9]\\d?/(1|2|4|8|16|32|64)")) {
+                throw error(2, "unsupported metre '" + value + "' (supported: n/d such as 6/8 with n below 100 and d a power of 2 up to 64, C, C|)");
+            }
             return m;
         }
 
@@ -143,9 +157,11 @@ public final class AbcParser {
         private int tempo(String value) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:(\\d+)/(\\d+)\\s*=\\s*)?(\\d+)").matcher(value);
             if (!m.find()) return tempo;
-            double beat = m.group(1) == null ? 1 : Integer.parseInt(m.group(1)) * 4.0 / Integer.parseInt(m.group(2));
-            int perMinute = (int) Math.round(Integer.parseInt(m.group(3)) * beat);
-            return perMinute > 0 ? perMinute : tempo;
+            double beat = m.group(1) == null ? 1 : Double.parseDouble(m.group(1)) * 4.0 / Double.parseDouble(m.group(2));
+            double perMinute = Math.round(Double.parseDouble(m.group(3)) * beat);
+            if (perMinute == 0 || Double.isNaN(perMinute)) return tempo;
+            if (perMinute > MAX_TEMPO) throw error(2, "a tempo of " + m.group() + " is " + perMinute + " quarter notes a minute: beyond " + MAX_TEMPO);
+            return (int) perMinute;
         }
 
         /** ABC's default unit: a sixteenth for metres below 3/4, else an eighth (in quarter notes). */
@@ -158,6 +174,7 @@ public final class AbcParser {
             String[] parts = value.strip().split("/");
             try {
                 double v = parts.length == 2 ? Double.parseDouble(parts[0]) / Double.parseDouble(parts[1]) : Double.parseDouble(parts[0]);
+                if (!(v > 0) || Double.isInfinite(v)) throw new NumberFormatException();
                 return v * 4; // whole-note fractions to quarter notes
             } catch (NumberFormatException e) {
                 throw error(column, "not a length: '" + value + "'");
@@ -245,6 +262,7 @@ public final class AbcParser {
         private void tupletOrSlur() {
             pos++;
             if (!Character.isDigit(peek())) return; // a slur: phrasing only
+            int start = pos;
             int p = readInt();
             int q = switch (p) {
                 case 2, 4, 8 -> 3;
@@ -260,6 +278,7 @@ public final class AbcParser {
                     if (Character.isDigit(peek())) r = readInt();
                 }
             }
+            if (p == 0 || q == 0) throw error(start, "a tuplet needs at least one note in the time of at least one");
             tupletFactor = q / (double) p;
             tupletLeft = r;
         }
@@ -272,6 +291,7 @@ public final class AbcParser {
                 pos++;
             }
             if (notes.isEmpty()) throw error(pos - count, "a broken rhythm '" + c + "' needs a note before it");
+            if (count > 3) throw error(pos - count, "a broken rhythm of more than three '" + c + "'");
             double shortPart = Math.pow(0.5, count);
             double previous = c == '>' ? 2 - shortPart : shortPart;
             nextFactor = c == '>' ? shortPart : 2 - shortPart;
@@ -307,7 +327,7 @@ public final class AbcParser {
                 quarters *= tupletFactor;
                 tupletLeft--;
             }
-            if (quarters <= 0) throw error(pos, "a note of no length");
+            if (!(quarters > 0) || Double.isInfinite(quarters)) throw error(pos, "a note of no length or of endless length");
             Note previous = notes.isEmpty() ? null : notes.get(notes.size() - 1);
             if (tiePending && previous != null && previous.pitch() == pitch) {
                 notes.set(notes.size() - 1, new Note(pitch, previous.quarters() + quarters));
@@ -323,7 +343,9 @@ public final class AbcParser {
             double value = numerator;
             while (peek() == '/') {
                 pos++;
-                value /= Character.isDigit(peek()) ? readInt() : 2;
+                int divisor = Character.isDigit(peek()) ? readInt() : 2;
+                if (divisor == 0) throw error(pos - 1, "a note length divided by 0");
+                value /= divisor;
             }
             return value;
         }
@@ -338,10 +360,13 @@ public final class AbcParser {
             return pos < line.length() ? line.charAt(pos) : '\0';
         }
 
+        /** A number in the music (a length, a tuplet, a count of bars): at most {@value #MAX_NUMBER}. */
         private int readInt() {
             int start = pos;
             while (pos < line.length() && Character.isDigit(line.charAt(pos))) pos++;
-            return Integer.parseInt(line.substring(start, pos));
+            String digits = line.substring(start, pos);
+            if (digits.length() > 4 || Integer.parseInt(digits) > MAX_NUMBER) throw error(start, "the number " + digits + " is too large here");
+            return Integer.parseInt(digits);
         }
 
         private static boolean isNoteLetter(char c) {

@@ -40,10 +40,14 @@ public final class MidiFiles {
         Sequence sequence;
         try (InputStream in = Files.newInputStream(file)) {
             sequence = MidiSystem.getSequence(new java.io.BufferedInputStream(in));
-        } catch (InvalidMidiDataException e) {
-            throw new IOException(file + " is not a standard MIDI file (" + e.getMessage() + "). Export it as .mid (type 0 or 1) and try again.", e);
+        } catch (InvalidMidiDataException | java.io.EOFException | RuntimeException e) { // the JDK's reader fails in all three ways
+            throw new IOException(file + " is not a standard MIDI file (" + e + "). Export it as .mid (type 0 or 1) and try again.", e);
         }
-        return melody(sequence, file.getFileName().toString().replaceFirst("\\.midi?$", ""));
+        try {
+            return melody(sequence, file.getFileName().toString().replaceFirst("\\.midi?$", ""));
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The melody of a sequence (see {@link #read}); {@code fallbackTitle} is used when the file names none. */
@@ -59,7 +63,7 @@ public final class MidiFiles {
             for (int i = 0; i < track.size(); i++) {
                 MidiEvent event = track.get(i);
                 MidiMessage message = event.getMessage();
-                if (message instanceof MetaMessage m) meta.read(m);
+                if (message instanceof MetaMessage m) meta.read(m, event.getTick());
                 if (!(message instanceof ShortMessage s)) continue;
                 boolean on = s.getCommand() == ShortMessage.NOTE_ON && s.getData2() > 0;
                 boolean off = s.getCommand() == ShortMessage.NOTE_OFF || (s.getCommand() == ShortMessage.NOTE_ON && s.getData2() == 0);
@@ -123,18 +127,37 @@ public final class MidiFiles {
             title = fallbackTitle;
         }
 
-        void read(MetaMessage m) {
+        void read(MetaMessage m, long tick) throws IOException {
             byte[] d = m.getData();
             switch (m.getType()) {
                 case 0x03 -> {
                     if (!titled && d.length > 0) title = new String(d, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
                     titled = true;
                 }
-                case 0x51 -> tempo = (int) Math.round(60_000_000.0 / (((d[0] & 0xff) << 16) | ((d[1] & 0xff) << 8) | (d[2] & 0xff)));
-                case 0x58 -> meter = (d[0] & 0xff) + "/" + (1 << (d[1] & 0xff));
-                case 0x59 -> key = Key.fromSignature(Math.max(-7, Math.min(7, d[0])), d[1] == 1);
+                case 0x51 -> {
+                    need(d, 3, "tempo", tick);
+                    int micros = ((d[0] & 0xff) << 16) | ((d[1] & 0xff) << 8) | (d[2] & 0xff);
+                    if (micros == 0) throw new IOException("the tempo event at tick " + tick + " sets 0 microseconds a quarter note: no tempo");
+                    tempo = Math.max(1, (int) Math.round(60_000_000.0 / micros));
+                }
+                case 0x58 -> {
+                    need(d, 2, "time signature", tick);
+                    if (d[0] == 0 || (d[1] & 0xff) > 6) {
+                        throw new IOException("the time signature event at tick " + tick + " says " + (d[0] & 0xff) + " beats of a 1/2^" + (d[1] & 0xff)
+                                + " note: the beats must be 1 or more and the note at most a 64th");
+                    }
+                    meter = (d[0] & 0xff) + "/" + (1 << (d[1] & 0xff));
+                }
+                case 0x59 -> {
+                    need(d, 2, "key signature", tick);
+                    key = Key.fromSignature(Math.max(-7, Math.min(7, d[0])), d[1] == 1);
+                }
                 default -> { }
             }
+        }
+
+        private static void need(byte[] data, int bytes, String what, long tick) throws IOException {
+            if (data.length < bytes) throw new IOException("the " + what + " event at tick " + tick + " has " + data.length + " bytes of data, not " + bytes);
         }
     }
 

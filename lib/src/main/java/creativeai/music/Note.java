@@ -9,7 +9,7 @@ public record Note(int pitch, double quarters) {
 
     public Note {
         if (pitch != REST && (pitch < 0 || pitch > 127)) throw new IllegalArgumentException("MIDI pitch out of range: " + pitch);
-        if (!(quarters > 0)) throw new IllegalArgumentException("a note must last a positive time, not " + quarters);
+        if (!(quarters > 0) || Double.isInfinite(quarters)) throw new IllegalArgumentException("a note must last a positive, finite time, not " + quarters);
     }
 
     public static Note rest(double quarters) {

@@ -1,7 +1,5 @@
 package creativeai.music;
 
-import creativeai.data.Melodies;
-import creativeai.display.Audio;
 
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiSystem;

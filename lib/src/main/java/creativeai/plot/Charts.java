@@ -16,8 +16,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -127,10 +125,5 @@ public final class Charts {
     /** The chart drawn as an image. */
     public static BufferedImage image(Chart<?, ?> chart) {
         return BitmapEncoder.getBufferedImage(chart);
-    }
-
-    /** Saves the chart as a PNG file (the ".png" suffix is added if missing). */
-    public static void savePng(Chart<?, ?> chart, Path file) throws IOException {
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 }

@@ -1,5 +1,6 @@
 package creativeai.data;
 
+import creativeai.music.Melodies;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 

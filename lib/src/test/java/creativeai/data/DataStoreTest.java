@@ -137,9 +137,20 @@ class DataStoreTest {
     void verifiedFilesAreNotHashedAgain() throws Exception {
         DataStore store = store(TestArchives.sha256(ALPHA));
         store.fetchMissing(s -> { });
-        store.path("alpha");
+        Path alpha = store.path("alpha");
         String record = Files.readString(dir.resolve("cache/.verified"));
         assertTrue(record.contains(TestArchives.sha256(ALPHA)));
-        assertFalse(Files.list(dir.resolve("cache/t")).anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        try (Stream<Path> files = Files.walk(dir.resolve("cache"))) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().matches(".*\\.(tmp|partial)")), "no partial file is left behind");
+        }
+
+        // the same size and time but other bytes: a store that hashed again would refuse it; this one trusts its record
+        var modified = Files.getLastModifiedTime(alpha);
+        Files.writeString(alpha, "ALPHA " + ALPHA.substring(6));
+        Files.setLastModifiedTime(alpha, modified);
+        assertEquals(alpha, store(TestArchives.sha256(ALPHA)).path("alpha"));
+        // a new modification time is a new state: hashed again, and the change is caught
+        Files.setLastModifiedTime(alpha, java.nio.file.attribute.FileTime.fromMillis(modified.toMillis() + 5_000));
+        assertThrows(DataException.class, () -> store(TestArchives.sha256(ALPHA)).path("alpha"));
     }
 }

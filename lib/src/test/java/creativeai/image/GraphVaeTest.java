@@ -73,6 +73,39 @@ class GraphVaeTest {
     }
 
     @Test
+    void theKlTermIsTheClosedFormForTheEncodersGaussiansComputedApart() {
+        SameDiff sd = smallVae(4);
+        GraphVae vae = new GraphVae(sd);
+        INDArray train = Mnist.load(Mnist.Split.TRAIN).first(640, Mnist.Scale.ZERO_TO_ONE).getFeatures();
+        for (int step = 0; step < 10; step++) vae.learn(train.get(NDArrayIndex.interval(step * 64, step * 64 + 64), NDArrayIndex.all()));
+        INDArray test = Mnist.load(Mnist.Split.TEST).first(50, Mnist.Scale.ZERO_TO_ONE).getFeatures();
+        double[][] h = affine(test.toDoubleMatrix(), sd, "enc");
+        for (double[] row : h) for (int j = 0; j < row.length; j++) row[j] = Math.max(0, row[j]);
+        double[][] mean = affine(h, sd, "mu"), logVariance = affine(h, sd, "logvar");
+        double kl = 0;
+        for (int i = 0; i < mean.length; i++) {
+            for (int k = 0; k < mean[i].length; k++) kl += 0.5 * (mean[i][k] * mean[i][k] + Math.exp(logVariance[i][k]) - logVariance[i][k] - 1) / mean.length;
+        }
+        assertTrue(kl > 0.01, "the encoder has moved away from the prior: " + kl);
+        assertEquals(kl, vae.lossTerms(test)[1], 1e-3 * kl + 1e-4);
+    }
+
+    /** in · W + b with the graph's weights, in plain doubles. */
+    private static double[][] affine(double[][] in, SameDiff sd, String name) {
+        double[][] w = sd.getVariable(name + "_W").getArr().toDoubleMatrix();
+        double[] b = sd.getVariable(name + "_b").getArr().toDoubleMatrix()[0];
+        double[][] out = new double[in.length][b.length];
+        for (int i = 0; i < in.length; i++) {
+            for (int j = 0; j < b.length; j++) {
+                double sum = b[j];
+                for (int k = 0; k < w.length; k++) sum += in[i][k] * w[k][j];
+                out[i][j] = sum;
+            }
+        }
+        return out;
+    }
+
+    @Test
     void aGraphWithoutTheNamedPartsOrATrainingConfigurationIsAClearError() {
         SameDiff bare = SameDiff.create();
         bare.placeHolder("x", DataType.FLOAT, -1, 784);

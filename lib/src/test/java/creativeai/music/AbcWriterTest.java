@@ -1,6 +1,5 @@
 package creativeai.music;
 
-import creativeai.data.Melodies;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package creativeai.music;
 
-import creativeai.data.Melodies;
 import creativeai.sequence.BitsPerToken;
 import creativeai.sequence.Checkpoints;
 import creativeai.sequence.TokenLstm;

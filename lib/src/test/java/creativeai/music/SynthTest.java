@@ -1,6 +1,5 @@
 package creativeai.music;
 
-import creativeai.display.Audio;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,8 +1,8 @@
 package creativeai.originality;
 
 import creativeai.data.Corpora;
-import creativeai.data.Melodies;
 import creativeai.data.Mnist;
+import creativeai.music.Melodies;
 import creativeai.music.MelodyStats;
 import creativeai.music.Note;
 import creativeai.music.Tune;

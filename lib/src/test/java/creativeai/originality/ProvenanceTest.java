@@ -1,6 +1,6 @@
 package creativeai.originality;
 
-import creativeai.display.Audio;
+import creativeai.music.Audio;
 import creativeai.music.AbcParser;
 import creativeai.music.MidiFiles;
 import creativeai.music.Tune;

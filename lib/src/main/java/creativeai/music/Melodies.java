@@ -1,6 +1,6 @@
-package creativeai.data;
+package creativeai.music;
 
-import creativeai.music.AbcParser;
+import creativeai.data.DataStore;
 
 import java.io.IOException;
 import java.io.InputStream;

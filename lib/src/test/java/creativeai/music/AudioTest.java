@@ -1,4 +1,4 @@
-package creativeai.display;
+package creativeai.music;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +35,17 @@ class AudioTest {
     }
 
     @Test
-    void playerEmbedsTheWav() {
+    void playerEmbedsTheWav() throws Exception {
         Audio beep = Audio.of(tone(8000, 0.1, 880, 0.3), 8000);
-        assertTrue(beep.toString().contains("0.10 s, 8000 Hz"));
+        var shown = new org.dflib.jjava.jupyter.kernel.display.Renderer().render(beep);
+        String html = (String) shown.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_HTML);
+        var embedded = java.util.regex.Pattern.compile("<audio controls[^>]* src=\"data:audio/wav;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
+        assertTrue(embedded.find(), html.substring(0, Math.min(200, html.length())));
+        byte[] wav = java.util.Base64.getDecoder().decode(embedded.group(1));
+        Audio played = Audio.from(javax.sound.sampled.AudioSystem.getAudioInputStream(new java.io.ByteArrayInputStream(wav)));
+        assertEquals(beep.seconds(), played.seconds(), 1e-9);
+        assertEquals(beep.rms(), played.rms(), 1e-3);
+        assertTrue(shown.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN).toString().contains("0.10 s, 8000 Hz"));
     }
 
     @Test

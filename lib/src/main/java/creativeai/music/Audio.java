@@ -1,4 +1,4 @@
-package creativeai.display;
+package creativeai.music;
 
 import org.dflib.jjava.jupyter.kernel.display.DisplayDataRenderable;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
@@ -96,8 +96,9 @@ public final class Audio implements DisplayDataRenderable {
         return out.toByteArray();
     }
 
+    /** Saves the sound as a WAV file, atomically (to give it a provenance record, use {@code Provenance.save}). */
     public void save(Path file) throws IOException {
-        Files.write(file, wav());
+        creativeai.data.AtomicFiles.write(file, partial -> Files.write(partial, wav()));
     }
 
     @Override
