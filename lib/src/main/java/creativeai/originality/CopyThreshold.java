@@ -37,10 +37,6 @@ public record CopyThreshold(double line, boolean smallerIsCopy, double[] heldOut
         return (int) Arrays.stream(scores).filter(this::isCopy).count();
     }
 
-    public int copies(int[] scores) {
-        return copies(Arrays.stream(scores).asDoubleStream().toArray());
-    }
-
     /** The {@code q}-quantile of the values, interpolating between neighbours (q = 0.5: the median). */
     static double quantile(double[] values, double q) {
         if (values.length == 0) throw new IllegalArgumentException("no held-out values to calibrate on");

@@ -135,23 +135,25 @@ public record Provenance(String work, String model, Map<String, String> checkpoi
     /** Checks that a file still is the work its record describes; every mismatch is named in the result. */
     public static Verification verify(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
+        ProvenanceCarrier carrier = ProvenanceCarrier.forFile(file);
         List<String> problems = new ArrayList<>();
-        Optional<Provenance> embedded = parse(ProvenanceCarrier.forFile(file).read(bytes), file);
-        Optional<Provenance> sidecar = sidecarRecord(file);
+        Optional<Provenance> embedded = parse(carrier.read(bytes), file);
+        Optional<JsonObject> sidecarTree = sidecarTree(file);
+        Optional<Provenance> sidecar = sidecarTree.isPresent() ? parse(sidecarTree.map(JsonObject::toString), sidecar(file)) : Optional.empty();
         Provenance record = embedded.or(() -> sidecar).orElse(null);
         if (record == null) {
             problems.add("it carries no provenance record, neither embedded nor in " + sidecar(file).getFileName());
             return new Verification(file, null, problems);
         }
-        String content = ProvenanceCarrier.forFile(file).contentSha256(bytes);
+        String content = carrier.contentSha256(bytes);
         if (!content.equals(record.contentSha256())) {
             problems.add("its content changed after the record was written (content SHA-256 " + content
                     + ", the record says " + record.contentSha256() + ")");
         }
         if (sidecar.isPresent()) {
-            String expected = sidecarFileSha256(file);
-            if (!Sha256.of(bytes).equals(expected)) {
-                problems.add("the file is not the one its sidecar describes" + (embedded.isEmpty() && ProvenanceCarrier.forFile(file).embeds()
+            var fileSha256 = sidecarTree.get().get("fileSha256");
+            if (fileSha256 == null || !Sha256.of(bytes).equals(fileSha256.getAsString())) {
+                problems.add("the file is not the one its sidecar describes" + (embedded.isEmpty() && carrier.embeds()
                         ? ": its embedded record is gone (saved again by a program that drops metadata?)" : ""));
             }
             if (embedded.isPresent() && !embedded.get().equals(sidecar.get())) {
@@ -191,9 +193,17 @@ public record Provenance(String work, String model, Map<String, String> checkpoi
         return Files.exists(sidecar) ? parse(Optional.of(Files.readString(sidecar)), sidecar) : Optional.empty();
     }
 
-    private static String sidecarFileSha256(Path file) throws IOException {
-        var tree = JSON.fromJson(Files.readString(sidecar(file)), JsonObject.class);
-        return tree.has("fileSha256") ? tree.get("fileSha256").getAsString() : "";
+    /** The sidecar as JSON: its record and the SHA-256 of the whole file it describes. */
+    private static Optional<JsonObject> sidecarTree(Path file) throws IOException {
+        Path sidecar = sidecar(file);
+        if (!Files.exists(sidecar)) return Optional.empty();
+        try {
+            JsonObject tree = JSON.fromJson(Files.readString(sidecar), JsonObject.class);
+            if (tree == null) throw new JsonParseException("it is empty");
+            return Optional.of(tree);
+        } catch (JsonParseException e) {
+            throw new IOException("the provenance record of " + sidecar + " is not valid: " + e.getMessage(), e);
+        }
     }
 
     private static Optional<Provenance> parse(Optional<String> json, Path origin) throws IOException {
