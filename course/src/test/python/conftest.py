@@ -2,6 +2,7 @@
 import contextlib
 import os
 import pathlib
+import subprocess
 import sys
 
 import pytest
@@ -14,9 +15,9 @@ KERNEL_NAME = os.environ.get("COURSE_KERNEL_NAME", "creative-ai-java")
 RESULTS_DIR = ROOT / "course" / "target" / "measurements"
 
 
-def kernel_manager(extra_env=None):
+def kernel_manager(extra_env=None, spec_dir=KERNELSPEC_DIR):
     """A KernelManager for the freshly built kernelspec (not whatever the user has installed)."""
-    specs = KernelSpecManager(kernel_dirs=[str(KERNELSPEC_DIR)])
+    specs = KernelSpecManager(kernel_dirs=[str(spec_dir)])
     km = KernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=specs)
     km.extra_env = dict(extra_env or {})
     return km
@@ -35,9 +36,9 @@ def start(km, timeout=60):
 
 
 @contextlib.contextmanager
-def running_kernel(extra_env=None):
+def running_kernel(extra_env=None, spec_dir=KERNELSPEC_DIR):
     """A started kernel and its client, shut down when the block ends."""
-    km = kernel_manager(extra_env)
+    km = kernel_manager(extra_env, spec_dir)
     kc = start(km)
     try:
         yield km, kc
@@ -50,6 +51,40 @@ def running_kernel(extra_env=None):
 def kernel():
     with running_kernel() as started:
         yield started
+
+
+def java_feature(java_home):
+    """The feature release (17, 21, 25) of the JDK at java_home, from its release file."""
+    release = (pathlib.Path(java_home) / "release").read_text()
+    version = next(line for line in release.splitlines() if line.startswith("JAVA_VERSION="))
+    return int(version.split("=")[1].strip('"').split(".")[0])
+
+
+def newer_jdks():
+    """Java homes to test the kernel on besides the one that built it: COURSE_TEST_JDKS (paths joined by ':'), or
+    the newest JDK of 21 or later under /usr/lib/jvm."""
+    if os.environ.get("COURSE_TEST_JDKS"):
+        return [pathlib.Path(home) for home in os.environ["COURSE_TEST_JDKS"].split(":") if home]
+    found = []
+    for home in pathlib.Path("/usr/lib/jvm").glob("*"):
+        try:
+            if not home.is_symlink() and (home / "bin" / "javac").exists() and java_feature(home) >= 21:
+                found.append(home)
+        except (OSError, StopIteration, ValueError):
+            continue
+    return sorted(found, key=java_feature)[-1:]
+
+
+def kernelspec_on(java_home):
+    """A kernelspec like the built one, but starting the kernel on another JDK; returns its directory."""
+    import json
+    built = json.loads((KERNELSPEC_DIR / KERNEL_NAME / "kernel.json").read_text())
+    classpath = built["argv"][built["argv"].index("-cp") + 1]
+    spec_dir = KERNELSPEC_DIR.parent / f"kernelspec-jdk{java_feature(java_home)}"
+    subprocess.run([str(pathlib.Path(java_home) / "bin" / "java"), "-cp", classpath, "creativeai.kernel.KernelSpec",
+                    str(spec_dir / KERNEL_NAME), classpath, str(ROOT), built["display_name"]],
+                   check=True, capture_output=True)
+    return spec_dir
 
 
 def run(kc, code, timeout=60):

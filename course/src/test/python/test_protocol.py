@@ -192,7 +192,7 @@ def test_missing_jar_is_a_clear_error(kernel):
     _, kc = kernel
     reply, _ = run(kc, "%jars /nonexistent/*.jar")
     assert reply["status"] == "error"
-    assert "no file matches" in reply["evalue"]
+    assert "nothing matches" in reply["evalue"]
 
 
 def test_maven_magic_resolves_with_dependencies(kernel):

@@ -26,11 +26,19 @@ final class CellEvaluator implements AutoCloseable {
     /** Returned by {@link #eval(String)} when the cell does not end with an expression that has a value. */
     static final Object NO_VALUE = new Object();
 
-    private final CellExecutionControl control = new CellExecutionControl();
+    private final CellExecutionControl control;
     private final JShell shell;
     private final CellSplitter splitter;
+    /** Compiled snippet class (REPL.$JShell$12) to what turns its line numbers into lines of the cell it came from. */
+    private final Map<String, Integer> snippetLineOffsets = new java.util.concurrent.ConcurrentHashMap<>();
 
     CellEvaluator() {
+        this(true);
+    }
+
+    /** @param threadStopAllowed whether {@code Thread.stop} may end library code that ignores interrupts (JDK 17-19) */
+    CellEvaluator(boolean threadStopAllowed) {
+        control = new CellExecutionControl(threadStopAllowed);
         ExecutionControlProvider inProcess = new ExecutionControlProvider() {
             @Override
             public String name() {
@@ -62,11 +70,20 @@ final class CellEvaluator implements AutoCloseable {
         shell.addToClasspath(path);
     }
 
-    /** Runs a cell; returns the value of its last expression, or {@link #NO_VALUE}. */
+    /** A new cell begins: a stop request for the cell before no longer counts. */
+    void beginCell() {
+        control.beginCell();
+    }
+
+    /**
+     * Runs a cell's Java (or a file it loads); returns the value of its last expression, or {@link #NO_VALUE}.
+     * Throws {@link CellInterruptedException} once a stop was requested since {@link #beginCell()}, whether it came
+     * before, during or between the statements.
+     */
     Object eval(String cell) throws Exception {
         Object value = NO_VALUE;
-        control.beginCell();
         for (CellSpan span : splitter.split(cell)) {
+            if (control.stopRequested()) throw new CellInterruptedException("the cell was stopped before it finished");
             if (!span.complete()) {
                 throw new CompilationException("line " + span.lineAt(cell, span.source().length())
                         + ": the cell ends in the middle of a statement (a missing ';', ')' or '}'?)\n    "
@@ -84,6 +101,7 @@ final class CellEvaluator implements AutoCloseable {
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) continue;
             Snippet snippet = event.snippet();
+            if (event.status().isDefined()) rememberLines(cell, span, snippet);
             if (event.status() == Snippet.Status.REJECTED) {
                 throw new CompilationException(describeDiagnostics(cell, span, snippet));
             }
@@ -96,6 +114,33 @@ final class CellEvaluator implements AutoCloseable {
             }
         }
         return value;
+    }
+
+    /**
+     * Notes where the class JShell compiled the snippet into starts the snippet's first line, so that a stack frame's
+     * line can be told as a line of the cell ({@link #cellLine}).
+     */
+    private void rememberLines(String cell, CellSpan span, Snippet snippet) {
+        try {
+            SourceCodeAnalysis.SnippetWrapper wrapper = shell.sourceCodeAnalysis().wrapper(snippet);
+            String wrapped = wrapper.wrapped();
+            int at = Math.max(0, Math.min(wrapped.length(), wrapper.sourceToWrappedPosition(0)));
+            int wrappedLine = (int) wrapped.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+            int cellLine = span.lineAt(cell, 0);
+            snippetLineOffsets.put(wrapper.fullClassName(), cellLine - wrappedLine);
+        } catch (RuntimeException e) {
+            // no wrapper for this kind of snippet: its frames keep the compiled class's line
+        }
+    }
+
+    /** The line of its cell that a stack frame in a snippet's class points at, or -1 if unknown. */
+    int cellLine(String className, int compiledLine) {
+        Integer offset = snippetLineOffsets.get(className);
+        for (String outer = className; offset == null && outer.lastIndexOf('$') > outer.indexOf("$JShell$") + 7; ) {
+            outer = outer.substring(0, outer.lastIndexOf('$')); // a class or lambda body declared in the snippet
+            offset = snippetLineOffsets.get(outer);
+        }
+        return offset == null || compiledLine < 0 ? -1 : compiledLine + offset;
     }
 
     private static boolean hasValue(Snippet snippet) {
@@ -140,9 +185,21 @@ final class CellEvaluator implements AutoCloseable {
         return text.strip().lines().findFirst().orElse("");
     }
 
-    /** Stops the running cell (from another thread), even one that is compiling or between two statements. */
-    void stop() {
-        control.stop();
+    /**
+     * Stops the running cell (from another thread), even one that is compiling or between two statements; returns
+     * whether the code it was running has ended (false: it is inside a call that ignores stop requests).
+     */
+    boolean stop() {
+        return control.requestStop();
+    }
+
+    boolean stopRequested() {
+        return control.stopRequested();
+    }
+
+    /** The thread running the cell's current statement, or null when none is running. */
+    Thread runningThread() {
+        return control.runningThread();
     }
 
     @Override

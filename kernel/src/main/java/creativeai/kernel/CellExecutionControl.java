@@ -23,13 +23,17 @@ import java.util.regex.Pattern;
  * become null. The values are copied over from the previous version instead.
  *
  * <p>JShell's own local engine joins every thread the snippet started (ND4J starts long-lived ones, so a
- * cell would never finish) and stops them all on interrupt; this engine waits for the snippet thread only.
+ * cell would never finish) and stops them all on interrupt; this engine waits for the snippet thread only. It
+ * loads each snippet class with {@link StopCheck} calls in its loops and methods, which makes a cell stoppable on
+ * JDKs without {@code Thread.stop}.
  */
 final class CellExecutionControl extends DirectExecutionControl {
     /** The string JShell receives in place of a value; the object itself is taken with {@link #takeLastValue()}. */
     static final String VALUE_HANDLE = "<value>";
 
     private final AtomicReference<Thread> running = new AtomicReference<>();
+    /** Whether {@code Thread.stop} may end code that ignores interrupts (tests turn it off to prove the checks alone work). */
+    private final boolean threadStopAllowed;
     /** A stop request for the cell being run: it holds until the next cell begins, whatever the cell was doing. */
     private volatile boolean stopRequested;
     private boolean stoppedSinceAsked;
@@ -37,11 +41,16 @@ final class CellExecutionControl extends DirectExecutionControl {
     private Throwable lastFailure;
     /** Snippet class name without its version letter, e.g. REPL.$JShell$12, to the latest loaded version. */
     private final Map<String, Class<?>> snippetClasses = new HashMap<>();
+    private static boolean warnedUnreadable;
     private static final Pattern SNIPPET_CLASS = Pattern.compile("(.*\\$JShell\\$\\d+)[A-Z]*");
+
+    CellExecutionControl(boolean threadStopAllowed) {
+        this.threadStopAllowed = threadStopAllowed;
+    }
 
     @Override
     public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        super.load(classes);
+        super.load(withStopChecks(classes));
         for (ClassBytecodes loaded : classes) {
             Matcher name = SNIPPET_CLASS.matcher(loaded.name());
             if (!name.matches()) continue;
@@ -53,6 +62,25 @@ final class CellExecutionControl extends DirectExecutionControl {
                 // not loaded after all: nothing to carry over
             }
         }
+    }
+
+    /**
+     * The classes with {@link StopCheck} calls in every loop and method. A class file this ASM cannot read (a JDK
+     * newer than it) loads as it is: its cells still run, and a stop falls back on interrupts.
+     */
+    private static ClassBytecodes[] withStopChecks(ClassBytecodes[] classes) {
+        ClassBytecodes[] checked = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            byte[] bytes = classes[i].bytecodes();
+            try {
+                bytes = StopCheckInjector.instrument(bytes);
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                if (!warnedUnreadable) System.err.println("(the kernel cannot add stop checks on this JDK: " + e.getMessage() + ")");
+                warnedUnreadable = true;
+            }
+            checked[i] = new ClassBytecodes(classes[i].name(), bytes);
+        }
+        return checked;
     }
 
     /** Copies each static variable of the old snippet class into the new one, when its name and type are unchanged. */
@@ -97,6 +125,7 @@ final class CellExecutionControl extends DirectExecutionControl {
             thread.join();
         } finally {
             running.set(null);
+            if (stopRequested) StopCheck.clear(); // the snippet has ended: code the cell left behind (a timer, a listener) runs on
         }
         if (stopRequested) {
             stoppedSinceAsked = true;
@@ -121,6 +150,17 @@ final class CellExecutionControl extends DirectExecutionControl {
     void beginCell() {
         stopRequested = false;
         stoppedSinceAsked = false;
+        StopCheck.clear();
+    }
+
+    /** Whether a stop was requested since the cell began. */
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** The thread running the current snippet, or null between snippets. */
+    Thread runningThread() {
+        return running.get();
     }
 
     /** Whether a snippet was stopped since the last call. */
@@ -137,22 +177,34 @@ final class CellExecutionControl extends DirectExecutionControl {
         return failure;
     }
 
-    /**
-     * Stops the running snippet: first an interrupt (sleeps, waits and I/O end at once), then, for code that
-     * ignores interrupts (a busy loop, a training loop), {@code Thread.stop}, which JDK 17 to 19 still honour.
-     */
     @Override
     public void stop() {
+        requestStop();
+    }
+
+    /**
+     * Stops the running cell, and holds the request until the cell has ended. The cell's own code stops at its next
+     * stop check (every loop pass and method call); sleeps, waits and interruptible I/O end at once; a library
+     * call that ignores interrupts (a long native operation) is stopped with {@code Thread.stop} where the JDK
+     * still honours it (17 to 19) and otherwise runs to its end. Returns whether the cell's thread has ended.
+     */
+    boolean requestStop() {
         stopRequested = true;
+        StopCheck.request();
         Thread thread = running.get();
-        if (thread == null) return;
+        if (thread == null) return true;
         thread.interrupt();
+        if (ended(thread, 200)) return true;
+        if (threadStopAllowed && ThreadStopper.stop(thread)) return ended(thread, 200);
+        return false;
+    }
+
+    private static boolean ended(Thread thread, long millis) {
         try {
-            thread.join(200);
+            thread.join(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
         }
-        if (thread.isAlive()) ThreadStopper.stop(thread);
+        return !thread.isAlive();
     }
 }

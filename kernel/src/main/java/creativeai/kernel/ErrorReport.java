@@ -13,9 +13,12 @@ import java.util.List;
 final class ErrorReport {
     private static final String SNIPPET_CLASS = "REPL.$JShell$";
     private final StringStyler styler;
+    private final java.util.function.ToIntBiFunction<String, Integer> cellLine;
 
-    ErrorReport(StringStyler styler) {
+    /** @param cellLine the cell's line for a snippet class and its compiled line, or -1 if unknown */
+    ErrorReport(StringStyler styler, java.util.function.ToIntBiFunction<String, Integer> cellLine) {
         this.styler = styler;
+        this.cellLine = cellLine;
     }
 
     List<String> lines(Exception e) {
@@ -48,10 +51,12 @@ final class ErrorReport {
                 || cls.startsWith("java.lang.reflect.");
     }
 
-    private static String describe(StackTraceElement frame) {
+    private String describe(StackTraceElement frame) {
         if (!frame.getClassName().startsWith(SNIPPET_CLASS)) return frame.toString();
-        String method = frame.getMethodName().equals("do_it$") ? "cell" : frame.getMethodName();
-        return method + " (this notebook, line " + frame.getLineNumber() + " of its snippet)";
+        int line = cellLine.applyAsInt(frame.getClassName(), frame.getLineNumber());
+        if (frame.getMethodName().equals("do_it$")) return line > 0 ? "the cell, line " + line : "the cell";
+        String method = frame.getMethodName().startsWith("lambda$") ? "a lambda" : frame.getMethodName();
+        return method + (line > 0 ? " (line " + line + " of the cell that defined it)" : " (defined in a cell)");
     }
 
     private static boolean isOutOfMemory(Throwable t) {

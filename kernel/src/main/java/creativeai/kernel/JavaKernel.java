@@ -2,7 +2,9 @@ package creativeai.kernel;
 
 import creativeai.kernel.magic.ClasspathMagics;
 import creativeai.kernel.magic.MavenMagic;
+import creativeai.kernel.magic.PomMagics;
 import creativeai.kernel.runtime.Display;
+import creativeai.kernel.runtime.KernelFunctions;
 import creativeai.kernel.runtime.NotebookOutput;
 import jdk.jshell.SourceCodeAnalysis;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
@@ -10,7 +12,6 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
 import org.dflib.jjava.jupyter.kernel.magic.common.Load;
 import org.dflib.jjava.jupyter.kernel.magic.registry.Magics;
 import org.dflib.jjava.jupyter.messages.MessageType;
@@ -28,28 +29,38 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The course's Java kernel: cells are Java evaluated by JShell in this JVM, with IJava's notebook surface
- * (display, render, updateDisplay; %jars, %classpath, %load, %maven; completion, inspection, interrupt) and
- * an optional evaluation timeout. JShell starts in the background so the kernel answers at once.
+ * (display, render, updateDisplay, lineMagic, cellMagic, eval, printf; %jars, %classpath, %load, %maven,
+ * %mavenRepo, %loadFromPOM, %%loadFromPOM; completion, inspection, interrupt), {@code %%time}, and an optional
+ * evaluation timeout. JShell starts in the background so the kernel answers at once.
  */
 public final class JavaKernel extends BaseKernel implements NotebookOutput {
     private static final String STARTUP = String.join("\n",
             "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
             "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
             "import java.util.regex.*;", "import java.util.stream.*;",
-            "import static creativeai.kernel.runtime.Display.*;");
+            "import static creativeai.kernel.runtime.Display.*;",
+            "import static creativeai.kernel.runtime.KernelFunctions.*;");
 
     private final CompletableFuture<CellEvaluator> evaluator;
-    private final MagicParser magicParser = new MagicParser();
+    /** How long a stopped cell may keep running before its output says that it cannot be stopped, and why. */
+    private static final long STUCK_NOTICE_MS = 1500;
+
     private final Magics magics = new Magics();
+    private final MagicRunner magicRunner;
     private final Duration timeout;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "cell-timeout");
         thread.setDaemon(true);
         return thread;
     });
-    private final ErrorReport errorReport = new ErrorReport(errorStyler);
+    private final ErrorReport errorReport;
     private volatile CellOutput cellOutput;
     private volatile boolean timedOut;
+    /** A cell is waiting for JShell to start; a stop request then ends it as soon as it may begin. */
+    private volatile boolean startingCell;
+    private volatile boolean stopWhileStarting;
+    /** A stop request came before JShell had started and before any cell: it ends the cell that waits for the start. */
+    private volatile boolean stopBeforeReady;
 
     /** @param timeout longest a cell may run before it is stopped; zero for no limit */
     public JavaKernel(Duration timeout) {
@@ -63,11 +74,33 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
             }
             return cells;
         });
+        errorReport = new ErrorReport(errorStyler, (snippetClass, line) -> evaluator.isDone() ? cells().cellLine(snippetClass, line) : -1);
+        magicRunner = new MagicRunner(magics, () -> evaluator.isDone() && cells().stopRequested());
         magics.registerMagics(new ClasspathMagics(this::addToClasspath));
-        magics.registerMagics(MavenMagic.withDefaults(this::addToClasspath));
+        MavenMagic maven = MavenMagic.withDefaults(this::addToClasspath);
+        magics.registerMagics(maven);
+        magics.registerMagics(new PomMagics(maven));
         magics.registerMagics(new Load(List.of(".jsh", ".jshell", ".java", ".ipynb"), this::evalRaw));
+        magics.registerMagics(new TimeMagic(this::evalRaw));
         Display.extend(getRenderer());
         Display.connect(this);
+        KernelFunctions.connect(new KernelFunctions.Kernel() {
+            @Override
+            public Object lineMagic(String name, List<String> args) throws Exception {
+                return magics.applyLineMagic(name, args);
+            }
+
+            @Override
+            public Object cellMagic(String name, List<String> args, String body) throws Exception {
+                return magics.applyCellMagic(name, args, body);
+            }
+
+            @Override
+            public Object eval(String code) throws Exception {
+                Object value = evalRaw(code);
+                return value == CellEvaluator.NO_VALUE ? null : value;
+            }
+        });
     }
 
     private CellEvaluator cells() {
@@ -75,7 +108,7 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
     }
 
     private void addToClasspath(String path) {
-        cells().addToClasspath(path);
+        if (!magicRunner.leftBehind()) cells().addToClasspath(path);
     }
 
     @Override
@@ -106,62 +139,59 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
 
     @Override
     public DisplayData eval(String code) throws Exception {
+        boolean waited = !evaluator.isDone();
+        startingCell = true;
+        CellEvaluator cells;
+        try {
+            cells = cells(); // the first cell waits here for JShell to start
+            cells.beginCell();
+        } finally {
+            startingCell = false;
+        }
+        boolean stopped = stopWhileStarting || stopBeforeReady && waited;
+        stopWhileStarting = false;
+        stopBeforeReady = false;
+        if (stopped) throw new CellInterruptedException("the cell was stopped before it began (the kernel was still starting)");
+        timedOut = false;
+        ScheduledFuture<?> alarm = timeout.isZero() ? null : watchdog.schedule(() -> {
+            timedOut = true;
+            stop(cells);
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         Object value;
         try (CellOutput output = CellOutput.capture(watchdog)) {
             cellOutput = output;
             value = evalRaw(code);
+        } catch (CellInterruptedException e) {
+            if (!timedOut) throw e;
+            throw new CellInterruptedException("the cell ran longer than the evaluation timeout ("
+                    + timeout.toSeconds() + " s, set by COURSE_EVAL_TIMEOUT) and was stopped");
         } finally {
             cellOutput = null;
+            if (alarm != null) alarm.cancel(false);
         }
         // A cell ending in System.out.printf(...) has the stream as its value: it printed already, so show nothing more.
         if (value == CellEvaluator.NO_VALUE || value instanceof java.io.PrintStream) return null;
         return value instanceof DisplayData data ? data : render(value);
     }
 
+    /** Runs a cell's magics, then its Java; %load and %%time come back here for the code they run. */
     private Object evalRaw(String code) throws Exception {
-        String java = runLineMagics(code);
-        CellEvaluator cells = cells();
-        timedOut = false;
-        ScheduledFuture<?> alarm = timeout.isZero() ? null : watchdog.schedule(() -> {
-            timedOut = true;
-            cells.stop();
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            return cells.eval(java);
-        } catch (CellInterruptedException e) {
-            if (timedOut) {
-                throw new CellInterruptedException("the cell ran longer than the evaluation timeout ("
-                        + timeout.toSeconds() + " s, set by COURSE_EVAL_TIMEOUT) and was stopped");
+        if (MagicRunner.isCellMagic(code)) return magicRunner.runCellMagic(code);
+        return cells().eval(magicRunner.runLineMagics(code));
+    }
+
+    /**
+     * Stops the running cell; if its code ignores the request (a long call into a library that never checks),
+     * says so in the cell's output a moment later, with the way out.
+     */
+    private void stop(CellEvaluator cells) {
+        if (cells.stop()) return;
+        Thread stuck = cells.runningThread();
+        watchdog.schedule(() -> {
+            if (stuck != null && stuck.isAlive() && cells.runningThread() == stuck) {
+                System.err.println(StuckCell.advice(stuck));
             }
-            throw e;
-        } finally {
-            if (alarm != null) alarm.cancel(false);
-        }
-    }
-
-    private String runLineMagics(String code) throws Exception {
-        try {
-            return magicParser.transformLineMagics(code, magic -> {
-                try {
-                    magics.applyLineMagic(magic.getMagicCall().getName(), magic.getMagicCall().getArgs());
-                    return "";
-                } catch (Exception e) {
-                    throw new MagicFailure(e);
-                }
-            });
-        } catch (MagicFailure failure) {
-            throw failure.cause;
-        }
-    }
-
-    /** Carries a checked exception out of the magic parser's callback. */
-    private static final class MagicFailure extends RuntimeException {
-        final Exception cause;
-
-        MagicFailure(Exception cause) {
-            super(cause);
-            this.cause = cause;
-        }
+        }, STUCK_NOTICE_MS, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -215,7 +245,13 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
 
     @Override
     public void interrupt() {
-        if (evaluator.isDone()) cells().stop();
+        if (startingCell) {
+            stopWhileStarting = true;
+        } else if (!evaluator.isDone()) {
+            stopBeforeReady = true; // the cell's request may still be on its way: it counts if that cell waits for JShell
+        } else {
+            stop(cells());
+        }
     }
 
     @Override

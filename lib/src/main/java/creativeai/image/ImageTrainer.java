@@ -1,5 +1,6 @@
 package creativeai.image;
 
+import creativeai.backend.Interrupts;
 import creativeai.data.AtomicFiles;
 import creativeai.data.Mnist;
 import creativeai.display.LiveChart;
@@ -107,6 +108,7 @@ public final class ImageTrainer {
             double[] sums = new double[names.length];
             long start = System.nanoTime();
             for (int step = 0; step < settings.stepsPerRound(); step++) {
+                Interrupts.check(settings.model());
                 int from = random.nextInt(rows - settings.batchSize() + 1);
                 double[] loss = model.learn(images.get(NDArrayIndex.interval(from, from + settings.batchSize()), NDArrayIndex.all()));
                 for (int i = 0; i < names.length; i++) {

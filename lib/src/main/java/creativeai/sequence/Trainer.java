@@ -1,5 +1,6 @@
 package creativeai.sequence;
 
+import creativeai.backend.Interrupts;
 import creativeai.display.LiveChart;
 import creativeai.display.ProgressBar;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -79,6 +80,7 @@ public final class Trainer {
             Random random = new Random(settings.seed() + epoch);
             int done = 0;
             for (Iterator<DataSet> it = training.epoch(settings.batchSize(), random); it.hasNext(); ) {
+                Interrupts.check(settings.title());
                 DataSet batch = it.next();
                 double bits = model.learn(batch);
                 release(batch);

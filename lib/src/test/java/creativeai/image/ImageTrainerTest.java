@@ -43,6 +43,29 @@ class ImageTrainerTest {
         assertTrue(Files.list(dir).noneMatch(p -> p.toString().endsWith(".partial")));
     }
 
+    /** On JDK 20 and later an interrupt is the only way to end a training loop that runs in the library. */
+    @Test
+    void anInterruptEndsTrainingAtTheNextStep(@TempDir Path dir) throws Exception {
+        var gan = new GanTraining(MlpGan.generator(8, 1), MlpGan.discriminator(2), 8);
+        INDArray real = Nd4j.rand(100, 784).muli(2).subi(1);
+        var settings = new ImageTrainer.Settings("endless-gan", 1, 1_000_000, 10, 5, dir);
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread training = new Thread(() -> {
+            try {
+                ImageTrainer.train(gan, real, gan.noise(4), settings);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        training.start();
+        Thread.sleep(1000);
+        long asked = System.nanoTime();
+        training.interrupt();
+        training.join(5000);
+        assertTrue(!training.isAlive() && (System.nanoTime() - asked) / 1e9 < 1, "training still ran after the interrupt");
+        assertTrue(failure.get() instanceof java.util.concurrent.CancellationException, String.valueOf(failure.get()));
+    }
+
     @Test
     void aJudgedRunRecordsTheFrechetDistanceOfEveryRound(@TempDir Path dir) {
         var vae = new GraphVae(GraphVaeTest.smallVae(3));

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
- * {@code %jars a.jar lib/*.jar} adds jar files (globs allowed) and {@code %classpath dir:other.jar} adds path
- * entries to the running notebook, so the next cells can import their classes.
+ * {@code %jars a.jar lib/*.jar} adds jar files (globs allowed; a folder adds the jars in it) and {@code %classpath
+ * classes/ lib/*} adds class-path entries, folders or jars (globs and {@code :}-joined paths allowed) to the running
+ * notebook, so the next cells can import their classes. Both return what they added, as IJava's do.
  */
 public final class ClasspathMagics {
     private final Consumer<String> addToClasspath;
@@ -27,32 +29,43 @@ public final class ClasspathMagics {
     public List<String> jars(List<String> globs) throws IOException {
         List<String> added = new ArrayList<>();
         for (String glob : globs) {
-            List<Path> matches = new ArrayList<>();
-            try {
-                new GlobFinder(glob).computeMatchingFiles().forEach(matches::add);
-            } catch (NoSuchFileException e) {
-                // the folder part of the glob does not exist: reported below as no match
-            }
-            if (matches.isEmpty()) throw new IllegalArgumentException("%jars: no file matches " + glob);
-            for (Path jar : matches) {
-                addToClasspath.accept(jar.toAbsolutePath().toString());
-                added.add(jar.toString());
+            for (Path match : matches("%jars", glob)) {
+                if (Files.isDirectory(match)) {
+                    try (Stream<Path> inside = Files.list(match)) {
+                        for (Path jar : inside.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) add(jar, added);
+                    }
+                } else {
+                    add(match, added);
+                }
             }
         }
         return added;
     }
 
     @LineMagic
-    public List<String> classpath(List<String> paths) {
+    public List<String> classpath(List<String> globs) throws IOException {
         List<String> added = new ArrayList<>();
-        for (String arg : paths) {
-            for (String entry : arg.split(File.pathSeparator)) {
-                Path path = Path.of(entry);
-                if (!Files.exists(path)) throw new IllegalArgumentException("%classpath: " + entry + " does not exist");
-                addToClasspath.accept(path.toAbsolutePath().toString());
-                added.add(entry);
+        for (String arg : globs) {
+            for (String glob : arg.split(File.pathSeparator)) {
+                for (Path match : matches("%classpath", glob)) add(match, added);
             }
         }
         return added;
+    }
+
+    private void add(Path entry, List<String> added) {
+        addToClasspath.accept(entry.toAbsolutePath().toString());
+        added.add(entry.toString());
+    }
+
+    private static List<Path> matches(String magic, String glob) throws IOException {
+        List<Path> matches = new ArrayList<>();
+        try {
+            new GlobFinder(glob).computeMatchingPaths().forEach(matches::add);
+        } catch (NoSuchFileException e) {
+            // the folder part of the glob does not exist: reported below as no match
+        }
+        if (matches.isEmpty()) throw new IllegalArgumentException(magic + ": nothing matches " + glob);
+        return matches;
     }
 }
