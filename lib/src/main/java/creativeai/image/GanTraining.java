@@ -157,8 +157,13 @@ public final class GanTraining implements ImageModel {
         for (long from = 0; from < noise.rows(); from += 100) {
             INDArray chunk = noise.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, Math.min(noise.rows(), from + 100)),
                     org.nd4j.linalg.indexing.NDArrayIndex.all());
-            parts.add(generator.output(chunk, false).reshape(chunk.rows(), 784).add(1).divi(2));
+            INDArray drawn = generator.output(chunk, false);
+            parts.add(drawn.reshape(chunk.rows(), 784).add(1).divi(2));
+            free(drawn);
         }
-        return Nd4j.vstack(parts.toArray(INDArray[]::new));
+        if (parts.size() == 1) return parts.get(0);
+        INDArray images = Nd4j.vstack(parts.toArray(INDArray[]::new));
+        free(parts);
+        return images;
     }
 }

@@ -88,6 +88,7 @@ public final class GraphVae implements ImageModel {
             Map<String, INDArray> out = graph.output(Map.of("x", chunk.castTo(DataType.FLOAT), "eps", eps), "reconstruction", "kl");
             reconstruction += out.get("reconstruction").getDouble(0) * chunk.rows();
             kl += out.get("kl").getDouble(0) * chunk.rows();
+            eps.close();
         }
         return new double[] {reconstruction / images.rows(), kl / images.rows()};
     }
@@ -99,6 +100,7 @@ public final class GraphVae implements ImageModel {
         for (INDArray chunk : chunks(images)) {
             INDArray eps = Nd4j.zeros(DataType.FLOAT, chunk.rows(), latent);
             parts.add(graph.output(Map.of("x", chunk.castTo(DataType.FLOAT), "eps", eps), "mean").get("mean"));
+            eps.close(); // the graph's outputs are its own (it hands the same arrays out again): only ours are freed
         }
         return Nd4j.vstack(parts.toArray(INDArray[]::new));
     }

@@ -14,6 +14,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The MLP GAN, trained briefly, draws digits the classifier recognises; an untrained generator does not. */
 class GanTest {
+    /**
+     * Drawing frees its working arrays at once: they are off-heap, and the collector, which sees only their small Java
+     * wrappers, left 3 MB per 500 images behind (measured as resident memory that grew by that much per call).
+     */
+    @Test
+    void drawingFreesItsWorkingArrays() {
+        var gan = new GanTraining(MlpGan.generator(64, 1), MlpGan.discriminator(2), 64);
+        INDArray noise = gan.noise(500);
+        for (int i = 0; i < 5; i++) gan.draw(noise).close();
+        long before = org.bytedeco.javacpp.Pointer.physicalBytes();
+        for (int i = 0; i < 60; i++) gan.draw(noise).close();
+        double grownMb = (org.bytedeco.javacpp.Pointer.physicalBytes() - before) / 1e6;
+        assertTrue(grownMb < 60, "resident memory grew by " + grownMb + " MB over 60 draws of 500 images");
+    }
+
     @Test
     void aTrainedGeneratorBeatsAnUntrainedOneOnTheClassifiersMeasures() {
         DataSet test = Mnist.load(Mnist.Split.TEST).first(2000, Mnist.Scale.ZERO_TO_ONE);
