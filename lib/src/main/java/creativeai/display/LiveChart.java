@@ -2,6 +2,7 @@ package creativeai.display;
 
 import creativeai.kernel.runtime.Display;
 import creativeai.plot.Charts;
+import creativeai.training.TrainingView;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -17,7 +18,7 @@ import java.util.function.LongSupplier;
  * A line chart that grows while a model trains (loss per step, validation per epoch) and redraws in place,
  * at most once a second, as a PNG. Call {@link #finish()} at the end to draw the last points.
  */
-public final class LiveChart {
+public final class LiveChart implements TrainingView.Curves {
     private final XYChart chart;
     private final Map<String, List<Double>> xs = new LinkedHashMap<>();
     private final Map<String, List<Double>> ys = new LinkedHashMap<>();
@@ -39,12 +40,14 @@ public final class LiveChart {
     }
 
     /** Fixes the x axis (e.g. 0 to the number of epochs), so the chart does not rescale as it grows. */
+    @Override
     public LiveChart xAxis(double min, double max) {
         chart.getStyler().setXAxisMin(min).setXAxisMax(max);
         return this;
     }
 
     /** Draws the series' points as dots too: for series with few points, such as one per epoch. */
+    @Override
     public LiveChart markers(String... series) {
         marked.addAll(java.util.List.of(series));
         chart.getStyler().setMarkerSize(7);
@@ -52,6 +55,7 @@ public final class LiveChart {
     }
 
     /** Adds a point to a series (created on first use) and redraws when a second has passed. */
+    @Override
     public void add(String series, double x, double y) {
         xs.computeIfAbsent(series, s -> new ArrayList<>()).add(x);
         ys.computeIfAbsent(series, s -> new ArrayList<>()).add(y);
@@ -59,6 +63,7 @@ public final class LiveChart {
     }
 
     /** Draws the latest points; returns the chart so a cell can show or save it. */
+    @Override
     public XYChart finish() {
         draw();
         return chart;

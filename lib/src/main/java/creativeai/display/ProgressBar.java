@@ -1,6 +1,7 @@
 package creativeai.display;
 
 import creativeai.kernel.runtime.Display;
+import creativeai.training.TrainingView;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.function.LongSupplier;
  * latest metrics (loss, accuracy). In a notebook it redraws itself in place a few times a second; outside
  * one it prints a line every few seconds.
  */
-public final class ProgressBar {
+public final class ProgressBar implements TrainingView.Progress {
     private final String title;
     private final int total;
     private final LongSupplier clock;
@@ -43,17 +44,20 @@ public final class ProgressBar {
     }
 
     /** One more step done, with a metric to show (e.g. "loss"). */
+    @Override
     public void step(String metric, double value) {
         metrics.put(metric, value);
         step();
     }
 
     /** Sets how many steps are done; redraws when enough time has passed or the work is complete. */
+    @Override
     public void advanceTo(int stepsDone) {
         done = Math.max(0, Math.min(total, stepsDone));
         if (done == total || redraw.ready()) Display.updateDisplay(displayId, view());
     }
 
+    @Override
     public void metric(String name, double value) {
         metrics.put(name, value);
     }

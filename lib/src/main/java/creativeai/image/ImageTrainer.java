@@ -1,13 +1,12 @@
 package creativeai.image;
 
-import creativeai.backend.Interrupts;
 import creativeai.data.AtomicFiles;
 import creativeai.data.Mnist;
-import creativeai.display.LiveChart;
-import creativeai.display.ProgressBar;
 import creativeai.kernel.runtime.Display;
 import creativeai.originality.Provenance;
 import creativeai.plot.ImageGrid;
+import creativeai.training.Interrupts;
+import creativeai.training.TrainingView;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -92,8 +91,8 @@ public final class ImageTrainer {
     /** Trains on random batches of {@code images} (one per row, in the range the model expects). */
     public static Result train(ImageModel model, INDArray images, INDArray fixedPoints, Settings settings, Judge judge) {
         String[] names = model.lossNames();
-        ProgressBar bar = ProgressBar.start(settings.model(), settings.rounds() * settings.stepsPerRound());
-        LiveChart curves = LiveChart.start(settings.model() + ": losses", "round", model.lossUnit()).xAxis(0, settings.rounds());
+        TrainingView.Progress bar = TrainingView.standard().progress(settings.model(), settings.rounds() * settings.stepsPerRound());
+        TrainingView.Curves curves = TrainingView.standard().curves(settings.model() + ": losses", "round", model.lossUnit()).xAxis(0, settings.rounds());
         String gridId = Display.inNotebook() ? Display.display(grid(model, fixedPoints)) : null; // no text form worth printing
         INDArray judgedPoints = judge == null ? null : model.noise(JUDGED_SAMPLES);
         List<BufferedImage> grids = new ArrayList<>();

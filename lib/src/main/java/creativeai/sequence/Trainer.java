@@ -1,8 +1,7 @@
 package creativeai.sequence;
 
-import creativeai.backend.Interrupts;
-import creativeai.display.LiveChart;
-import creativeai.display.ProgressBar;
+import creativeai.training.Interrupts;
+import creativeai.training.TrainingView;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -58,7 +57,8 @@ public final class Trainer {
         TrainingHistory history = resumed == null ? new TrainingHistory() : resumed;
         int batches = training.batches(settings.batchSize());
         boolean budgeted = settings.seconds() > 0;
-        LiveChart curve = LiveChart.start(settings.title() + ": loss", "epoch", "bits per token").markers("training", "validation");
+        TrainingView view = TrainingView.standard();
+        TrainingView.Curves curve = view.curves(settings.title() + ": loss", "epoch", "bits per token").markers("training", "validation");
         if (!budgeted) curve.xAxis(0, settings.epochs());
         for (int e = 0; e < history.epochs(); e++) {
             curve.add("validation", e + 1, history.validationBits(e));
@@ -69,8 +69,8 @@ public final class Trainer {
             curve.finish();
             return history;
         }
-        ProgressBar bar = budgeted ? ProgressBar.start(settings.title() + String.format(" (%.0f s)", settings.seconds()),
-                (int) Math.ceil(settings.seconds() - history.seconds())) : ProgressBar.start(settings.title(), todo * batches);
+        TrainingView.Progress bar = budgeted ? view.progress(settings.title() + String.format(" (%.0f s)", settings.seconds()),
+                (int) Math.ceil(settings.seconds() - history.seconds())) : view.progress(settings.title(), todo * batches);
         TokenWindows trainingSample = training.first(validation.windows()); // scored like validation, at the same cost
         boolean outOfTime = false;
         long runStart = System.nanoTime();

@@ -1,6 +1,6 @@
 package creativeai.text;
 
-import creativeai.display.ProgressBar;
+import creativeai.training.TrainingView;
 import org.deeplearning4j.models.sequencevectors.SequenceVectors;
 import org.deeplearning4j.models.sequencevectors.enums.ListenerEvent;
 import org.deeplearning4j.models.sequencevectors.interfaces.VectorsListener;
@@ -41,7 +41,7 @@ public final class WordEmbeddings {
                 .tokenizerFactory(new DefaultTokenizerFactory())
                 .build();
         int epochs = vectors.getConfiguration().getEpochs();
-        ProgressBar bar = ProgressBar.start("Word2Vec", epochs * sentences.size());
+        TrainingView.Progress bar = TrainingView.standard().progress("Word2Vec", epochs * sentences.size());
         vectors.setEventListeners(java.util.Set.of(progress(bar, sentences.size())));
         vectors.fit();
         bar.advanceTo(epochs * sentences.size());
@@ -65,7 +65,7 @@ public final class WordEmbeddings {
                 .skip(from).limit(Math.max(0, to - from)).toList();
     }
 
-    private static VectorsListener<VocabWord> progress(ProgressBar bar, int sentencesPerEpoch) {
+    private static VectorsListener<VocabWord> progress(TrainingView.Progress bar, int sentencesPerEpoch) {
         return new VectorsListener<>() {
             private int epochsDone;
 

@@ -1,4 +1,4 @@
-package creativeai.backend;
+package creativeai.training;
 
 import java.util.concurrent.CancellationException;
 
