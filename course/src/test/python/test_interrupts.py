@@ -33,6 +33,9 @@ var net = new MultiLayerNetwork(conf);
 net.init();
 var x = Nd4j.rand(256, 64);
 long spins = 0;
+int[] tokens = new java.util.Random(1).ints(20_000, 0, 30).toArray();
+var windows = new creativeai.sequence.TokenWindows(tokens, 30, 40);
+var lstm = creativeai.sequence.TokenLstm.network(30, 32, 1, 40, 1e-2, 1);
 """
 
 
@@ -86,7 +89,8 @@ def stop_and_time(kc, code, stop, ename="CellInterruptedException", after_s=0.5)
     began = time.monotonic()
     if stop:
         stop()
-    while True:
+    while True:  # a cell that keeps drawing (a progress bar) never lets the wait for a message time out
+        assert time.monotonic() - began < IDLE_WITHIN_S + 10, f"still busy {IDLE_WITHIN_S + 10} s after the stop: {code[:80]}"
         msg = kc.get_iopub_msg(timeout=IDLE_WITHIN_S + 10)
         if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
                 and msg["content"]["execution_state"] == "idle"):
@@ -104,6 +108,8 @@ def test_every_stop_returns_to_idle_and_the_next_cell_runs(jdk, silent_repositor
         "busy loop": "while (true) { spins++; }",
         "sleep": "Thread.sleep(60_000);",
         "dl4j fit loop": "while (true) { net.fit(x, x); }",
+        "course Trainer (library loop)": "creativeai.sequence.Trainer.train(lstm, windows, windows.first(8), "
+                                         "new creativeai.sequence.Trainer.Settings(\"endless\", 1000, 16, 1, null), null, null);",
         "large cell compiling": LARGE_CELL,
         "%maven waiting": "%maven org.example.never:served:1.0\nint afterMaven = 1;",
         "%%time of a busy loop": "%%time\nwhile (true) { spins++; }",

@@ -1,5 +1,6 @@
 package creativeai.kernel;
 
+import creativeai.kernel.runtime.StopCheck;
 import jdk.jshell.execution.DirectExecutionControl;
 
 import java.lang.reflect.Field;
@@ -122,7 +123,7 @@ final class CellExecutionControl extends DirectExecutionControl {
         running.set(thread);
         try {
             thread.start();
-            thread.join();
+            awaitEnd(thread);
         } finally {
             running.set(null);
             if (stopRequested) StopCheck.clear(); // the snippet has ended: code the cell left behind (a timer, a listener) runs on
@@ -137,6 +138,24 @@ final class CellExecutionControl extends DirectExecutionControl {
         }
         lastValue = result[0];
         return VALUE_HANDLE;
+    }
+
+    /**
+     * Waits for the snippet's thread to end. If the waiting thread is interrupted (a magic's thread running the cell
+     * of %%time or %load, when its cell is stopped), that is a stop request: the snippet is asked to stop and is still
+     * waited for, so that JShell never sees an interrupted wait.
+     */
+    private void awaitEnd(Thread snippet) {
+        while (true) {
+            try {
+                snippet.join();
+                return;
+            } catch (InterruptedException e) {
+                stopRequested = true;
+                StopCheck.request();
+                snippet.interrupt();
+            }
+        }
     }
 
     /** The value of the last snippet run, handed over once. */

@@ -41,10 +41,10 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
             "import static creativeai.kernel.runtime.Display.*;",
             "import static creativeai.kernel.runtime.KernelFunctions.*;");
 
-    private final CompletableFuture<CellEvaluator> evaluator;
     /** How long a stopped cell may keep running before its output says that it cannot be stopped, and why. */
     private static final long STUCK_NOTICE_MS = 1500;
 
+    private final CompletableFuture<CellEvaluator> evaluator;
     private final Magics magics = new Magics();
     private final MagicRunner magicRunner;
     private final Duration timeout;

@@ -1,5 +1,6 @@
 package creativeai.kernel;
 
+import creativeai.kernel.runtime.StopCheck;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
