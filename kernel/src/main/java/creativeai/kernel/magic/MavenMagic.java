@@ -33,6 +33,7 @@ import java.util.function.Consumer;
  */
 public final class MavenMagic {
     private static final String CENTRAL = "https://repo.maven.apache.org/maven2/";
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("(?i)(https?|file)://.+");
 
     private final Consumer<String> addToClasspath;
     private final Path localRepository;
@@ -74,7 +75,7 @@ public final class MavenMagic {
     /** Adds a repository that %maven searches after those before it. */
     @LineMagic(value = "mavenRepo", aliases = "addMavenRepo")
     public void mavenRepo(List<String> args) {
-        if (args.size() != 2 || !args.get(1).matches("(?i)(https?|file)://.+")) {
+        if (args.size() != 2 || !URL.matcher(args.get(1)).matches()) {
             throw new IllegalArgumentException("%mavenRepo needs an id and a URL, e.g. %mavenRepo snapshots https://example.org/maven2/");
         }
         repositories.put(args.get(0), args.get(1));
@@ -123,7 +124,7 @@ public final class MavenMagic {
 
     private Map<String, String> repository(String idOrUrl) {
         if (repositories.containsKey(idOrUrl)) return Map.of(idOrUrl, repositories.get(idOrUrl));
-        if (idOrUrl.matches("(?i)(https?|file)://.+")) return Map.of("from", idOrUrl);
+        if (URL.matcher(idOrUrl).matches()) return Map.of("from", idOrUrl);
         throw new IllegalArgumentException("%maven --from " + idOrUrl + ": no repository has that id (add it with %mavenRepo "
                 + idOrUrl + " <url>), and it is not a URL");
     }

@@ -63,12 +63,12 @@ public final class PomMagics {
         List<Dependency> dependencies = new ArrayList<>();
         for (Element dependency : elements(root, "dependency")) {
             if (isInside(dependency, "dependencyManagement") || isInside(dependency, "plugin")) continue;
-            String scope = text(dependency, "scope", "compile", properties);
+            String scope = optional(dependency, "scope", "compile", properties);
             if (!wanted.contains(scope)) continue;
-            String extension = text(dependency, "type", "jar", properties);
-            String classifier = text(dependency, "classifier", "", properties);
-            String version = text(dependency, "version", null, properties);
-            String name = text(dependency, "groupId", null, properties) + ":" + text(dependency, "artifactId", null, properties);
+            String extension = optional(dependency, "type", "jar", properties);
+            String classifier = optional(dependency, "classifier", "", properties);
+            String version = optional(dependency, "version", null, properties);
+            String name = required(dependency, "groupId", properties) + ":" + required(dependency, "artifactId", properties);
             if (version == null) throw new IllegalArgumentException("%loadFromPOM: " + name + " has no <version>");
             dependencies.add(new Dependency(new DefaultArtifact(name + ":" + extension
                     + (classifier.isEmpty() ? "" : ":" + classifier) + ":" + version), scope.equals("compile") ? "runtime" : scope));
@@ -76,7 +76,7 @@ public final class PomMagics {
         if (dependencies.isEmpty()) throw new IllegalArgumentException("%loadFromPOM: no <dependency> with scope " + wanted);
         Map<String, String> repositories = new LinkedHashMap<>(maven.central());
         for (Element repository : elements(root, "repository")) {
-            repositories.put(text(repository, "id", "repository-" + repositories.size(), properties), text(repository, "url", null, properties));
+            repositories.put(optional(repository, "id", "repository-" + repositories.size(), properties), required(repository, "url", properties));
         }
         return maven.addAll(maven.resolve(dependencies, repositories));
     }
@@ -122,15 +122,19 @@ public final class PomMagics {
         return false;
     }
 
-    /** The text of the element's child with that tag, properties filled in; the fallback if there is none (null: required). */
-    private static String text(Element parent, String tag, String fallback, Map<String, String> properties) {
+    /** The text of the element's child with that tag, properties filled in; the fallback if there is none. */
+    private static String optional(Element parent, String tag, String fallback, Map<String, String> properties) {
         for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element e && e.getTagName().equals(tag)) return fill(e.getTextContent().strip(), properties);
         }
-        if (fallback == null && !tag.equals("version")) {
-            throw new IllegalArgumentException("%loadFromPOM: a <" + parent.getTagName() + "> has no <" + tag + ">");
-        }
         return fallback;
+    }
+
+    /** The same, for a child the element must have. */
+    private static String required(Element parent, String tag, Map<String, String> properties) {
+        String text = optional(parent, tag, null, properties);
+        if (text == null) throw new IllegalArgumentException("%loadFromPOM: a <" + parent.getTagName() + "> has no <" + tag + ">");
+        return text;
     }
 
     private static String fill(String value, Map<String, String> properties) {
