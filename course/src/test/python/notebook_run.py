@@ -3,17 +3,16 @@ notebook tests and the exercise tests."""
 import json
 import os
 import re
-import threading
 import time
 from dataclasses import dataclass
 
 import nbformat
-import psutil
 import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from conftest import kernel_manager
+from publish.executed import PeakMemory
 
 CHECK_TAG = re.compile(r"check-(\d+)")
 
@@ -49,33 +48,6 @@ def error_text(cell):
     return re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(lines))
 
 
-class PeakMemory:
-    """The most memory (resident set) a process held while it ran, sampled five times a second by a thread."""
-
-    def __init__(self, process, every=0.2):
-        self.process, self.every, self.peak = process, every, 0
-        self.done = threading.Event()
-        self.thread = threading.Thread(target=self._sample, daemon=True)
-        self._sample_once()
-        self.thread.start()
-
-    def _sample_once(self):
-        try:
-            self.peak = max(self.peak, self.process.memory_info().rss)
-        except psutil.Error:
-            pass
-
-    def _sample(self):
-        while not self.done.wait(self.every):
-            self._sample_once()
-
-    def stop(self):
-        self._sample_once()
-        self.done.set()
-        self.thread.join()
-        return self.peak
-
-
 def execute(notebook, path, env=None):
     """Runs every cell in QUICK mode; fails the test at the first cell that raises, naming it."""
     env = {"COURSE_QUICK": "1", **(env or {})}
@@ -85,7 +57,7 @@ def execute(notebook, path, env=None):
     began = time.monotonic()
     try:
         with client.setup_kernel(env={**os.environ, **env}):
-            peak = PeakMemory(psutil.Process(km.provisioner.process.pid))
+            peak = PeakMemory(km.provisioner.process.pid)
             try:
                 for index, cell in enumerate(notebook.cells):
                     try:

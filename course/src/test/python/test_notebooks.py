@@ -12,6 +12,7 @@ import pytest
 
 from conftest import ROOT, record
 from notebook_run import execute, shown_text
+from publish import executed
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
@@ -40,6 +41,8 @@ def test_notebook_runs_in_quick_mode(path):
     solved_already = {n: text for n, text in run.checks().items() if "✗" not in text or "✓" in text}
     assert not solved_already, f"{path.name}: these self-checks do not say ✗ before the student acts: {solved_already}"
     record(f"notebook-{path.stem}", {"seconds": run.seconds, "peak_rss_mb": run.peak_rss / 2**20, "checks": run.checks()})
+    # the site's QUICK build (test_site.py) reuses this run instead of running the chapter again
+    executed.store(path.stem, run.notebook, True, run.seconds, run.peak_rss, source=nbformat.read(path, as_version=4))
 
 
 # What chapters 2-5 and 9 save in QUICK mode, each with a provenance record (the chapters' own sample grids too).

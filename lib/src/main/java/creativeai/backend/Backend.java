@@ -62,4 +62,12 @@ public final class Backend {
                 StringColumn.create("property", facts.keySet()),
                 StringColumn.create("value", facts.values()));
     }
+
+    /**
+     * Prints the facts: {@code java -cp "course/target/classpath-creative-ai-java/*" creativeai.backend.Backend}.
+     * Loading ND4J unpacks its native libraries into JavaCPP's cache, which the classroom server does once for all.
+     */
+    public static void main(String[] args) {
+        facts().forEach((property, value) -> System.out.println(property + ": " + value));
+    }
 }

@@ -153,4 +153,21 @@ class DataStoreTest {
         Files.setLastModifiedTime(alpha, java.nio.file.attribute.FileTime.fromMillis(modified.toMillis() + 5_000));
         assertThrows(DataException.class, () -> store(TestArchives.sha256(ALPHA)).path("alpha"));
     }
+
+    /** A shared cache whose record cannot be written (a directory stands in its place, as root ignores permissions). */
+    @Test
+    void cacheThatCannotBeWrittenIsStillReadAndChecked() throws Exception {
+        DataStore store = store(TestArchives.sha256(ALPHA));
+        store.fetchMissing(s -> { });
+        Files.delete(dir.resolve("cache/.verified"));
+        Files.createDirectory(dir.resolve("cache/.verified"));
+        DataStore shared = store(TestArchives.sha256(ALPHA));
+        assertEquals(ALPHA, Files.readString(shared.path("alpha")));
+        Path alpha = shared.path("alpha");
+        var modified = Files.getLastModifiedTime(alpha);
+        Files.writeString(alpha, ALPHA.replace('a', 'o'));
+        Files.setLastModifiedTime(alpha, FileTime.fromMillis(modified.toMillis() + 2000));
+        DataException e = assertThrows(DataException.class, () -> shared.path("alpha"));
+        assertTrue(e.getMessage().contains("(alpha) is corrupt"), e.getMessage());
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChartsTest {
     @Test
@@ -15,5 +16,33 @@ class ChartsTest {
         assertEquals(Charts.WIDTH + 120, image.getWidth());
         assertThrows(IllegalArgumentException.class, () -> Charts.heatmap("Q", "x", "y", List.of("1", "2"), List.of("a", "b"), values));
         assertThrows(IllegalArgumentException.class, () -> Charts.heatmap("Q", "x", "y", List.of("1", "2", "3"), List.of("a"), values));
+    }
+
+    @Test
+    void aPresentationScaleDrawsTheSameChartLarger() {
+        var chart = Charts.lines("Loss", "step", "loss");
+        chart.addSeries("train", new double[] {1, 2, 3, 4}, new double[] {4, 2, 1.5, 1});
+        var normal = Charts.image(chart);
+        try {
+            Charts.presentationScale(2);
+            var large = Charts.image(chart);
+            assertEquals(2 * normal.getWidth(), large.getWidth());
+            assertEquals(2 * normal.getHeight(), large.getHeight());
+            // the lines and letters are drawn larger too (about 4x the inked pixels), not just a bigger margin
+            assertTrue(inked(large) > 3 * inked(normal), inked(large) + " vs " + inked(normal));
+        } finally {
+            Charts.presentationScale(1);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Charts.presentationScale(0));
+    }
+
+    private static long inked(java.awt.image.BufferedImage image) {
+        long count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) != 0xffffff) count++;
+            }
+        }
+        return count;
     }
 }

@@ -1,0 +1,60 @@
+"""Per-student memory and CPU limits through Linux control groups (v1 or v2): each student's server and every
+kernel it starts run in a group of their own, so one student's runaway cell is stopped (killed by the kernel's
+out-of-memory handler, which JupyterLab reports as a dead kernel) before it slows or starves the others."""
+import os
+import pathlib
+
+ROOT = pathlib.Path("/sys/fs/cgroup")
+PERIOD_US = 100_000
+
+
+def version():
+    """2 for the unified hierarchy, 1 for separate memory and cpu hierarchies, None when neither is writable."""
+    if (ROOT / "cgroup.controllers").exists():
+        return 2 if os.access(ROOT, os.W_OK) else None
+    if os.access(ROOT / "memory", os.W_OK) and os.access(ROOT / "cpu", os.W_OK):
+        return 1
+    return None
+
+
+def _write(path, value):
+    path.write_text(str(value))
+
+
+def prepare(user, memory_bytes, cpus):
+    """Creates (or updates) the student's group with its limits; returns the files a process joins it through."""
+    name = f"creative-ai-{user}"
+    if version() == 2:
+        parent = ROOT / "creative-ai"
+        parent.mkdir(exist_ok=True)
+        _write(parent / "cgroup.subtree_control", "+memory +cpu")
+        group = parent / name
+        group.mkdir(exist_ok=True)
+        _write(group / "memory.max", memory_bytes)
+        _write(group / "memory.swap.max", 0)
+        _write(group / "cpu.max", f"{int(cpus * PERIOD_US)} {PERIOD_US}")
+        return [group / "cgroup.procs"]
+    memory, cpu = ROOT / "memory" / name, ROOT / "cpu" / name
+    memory.mkdir(exist_ok=True)
+    cpu.mkdir(exist_ok=True)
+    _write(memory / "memory.limit_in_bytes", memory_bytes)
+    _write(cpu / "cpu.cfs_period_us", PERIOD_US)
+    _write(cpu / "cpu.cfs_quota_us", int(cpus * PERIOD_US))
+    return [memory / "cgroup.procs", cpu / "cgroup.procs"]
+
+
+def join(procs_files):
+    """Moves the calling process into the group (children it starts stay there)."""
+    for procs in procs_files:
+        _write(procs, os.getpid())
+
+
+def usage(user):
+    """The group's memory now and its peak, in bytes (v1: max_usage_in_bytes; v2: memory.peak where the kernel has it)."""
+    name = f"creative-ai-{user}"
+    if version() == 2:
+        group = ROOT / "creative-ai" / name
+        peak = group / "memory.peak"
+        return int((group / "memory.current").read_text()), int(peak.read_text()) if peak.exists() else None
+    group = ROOT / "memory" / name
+    return int((group / "memory.usage_in_bytes").read_text()), int((group / "memory.max_usage_in_bytes").read_text())

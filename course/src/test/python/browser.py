@@ -1,0 +1,68 @@
+"""A real browser for the end-to-end tests: Debian's Chromium driven by Playwright (which cannot download its own
+browser on these machines), with every request that leaves the machine blocked and recorded, and screenshots
+kept under course/target/browser/ for a person to look at."""
+import contextlib
+import os
+import shutil
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ROOT
+
+SCREENSHOTS = ROOT / "course" / "target" / "browser"
+LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path():
+    found = os.environ.get("COURSE_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        pytest.fail("No Chromium: install it (Debian/Ubuntu: apt-get install chromium) or set COURSE_CHROMIUM")
+    return found
+
+
+class Page:
+    """A Playwright page that records what went wrong: requests off the machine, failed loads, page errors."""
+
+    def __init__(self, page):
+        self.page, self.off_site, self.failed, self.errors = page, [], [], []
+        page.route("**/*", self._only_local)
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _only_local(self, route):
+        url = route.request.url
+        if url.startswith(("data:", "blob:", "file:")) or urlparse(url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            self.off_site.append(url)
+            route.abort()
+
+    def screenshot(self, name, full_page=False):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+
+    def broken_images(self):
+        """The images on the page that did not load (no pixels), by their source (cut short)."""
+        return self.page.evaluate("""Array.from(document.images)
+            .filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src.slice(0, 80))""")
+
+    def __getattr__(self, name):
+        return getattr(self.page, name)
+
+
+@contextlib.contextmanager
+def browser(viewport=(1280, 900)):
+    """Yields a function that opens a new page (each in its own browser context: its own cookies)."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            def new_page():
+                context = chromium.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+                return Page(context.new_page())
+            yield new_page
+        finally:
+            chromium.close()

@@ -1,0 +1,47 @@
+"""Driving a notebook in JupyterLab as a person does: wait for the kernel, Run > Run All Cells, wait until every
+cell has run, then read what the page shows."""
+import re
+import time
+
+RUN_ALL = "notebook:run-all-cells"
+
+
+def wait_for_kernel_idle(page, timeout=120):
+    page.wait_for_selector(".jp-Notebook", timeout=timeout * 1000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=timeout * 1000)
+
+
+def run_all(page):
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(f"li[data-command='{RUN_ALL}']").click()
+
+
+def prompts(page):
+    return page.eval_on_selector_all(".jp-CodeCell .jp-InputPrompt", "els => els.map(e => e.textContent.trim())")
+
+
+def finished(page):
+    """True when every code cell shows an execution count and the kernel is idle."""
+    shown = prompts(page)
+    return (bool(shown) and all(re.fullmatch(r"\[\d+\]:", p) for p in shown)
+            and page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").count() > 0)
+
+
+def wait_until_finished(pages, timeout):
+    deadline = time.monotonic() + timeout
+    waiting = list(pages)
+    while waiting:
+        waiting = [p for p in waiting if not finished(p)]
+        if waiting and time.monotonic() > deadline:
+            raise AssertionError(f"cells still running after {timeout} s: {[prompts(p) for p in waiting]}")
+        time.sleep(1)
+
+
+def error_outputs(page):
+    """The text of every error or standard-error output the notebook shows."""
+    return page.eval_on_selector_all("[data-mime-type='application/vnd.jupyter.stderr']", "els => els.map(e => e.textContent)")
+
+
+def output_images(page):
+    """naturalWidth of every image in the outputs (0: did not load)."""
+    return page.eval_on_selector_all(".jp-OutputArea-output img", "els => els.map(i => i.naturalWidth)")
