@@ -3,17 +3,21 @@ cell has run, then read what the page shows."""
 import re
 import time
 
-RUN_ALL = "notebook:run-all-cells"
+RUN_ALL = "runmenu:run-all"  # Run > Run All Cells
 
 
-def wait_for_kernel_idle(page, timeout=120):
+def wait_for_kernel_idle(page, kernel="Java (Creative AI)", timeout=120):
+    """Waits until the notebook is open with the course kernel started and idle."""
     page.wait_for_selector(".jp-Notebook", timeout=timeout * 1000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=timeout * 1000)
+    page.wait_for_function("""name => Array.from(document.querySelectorAll('.jp-KernelName')).some(e => e.textContent.trim() === name)
+        && document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']") !== null""", arg=kernel,
+                           timeout=timeout * 1000)
 
 
 def run_all(page):
+    page.locator(".jp-Notebook .jp-Cell").first.click()  # the notebook is the active panel the Run menu acts on
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-    page.locator(f"li[data-command='{RUN_ALL}']").click()
+    page.locator(f".lm-Menu-item[data-command='{RUN_ALL}']").click()
 
 
 def prompts(page):

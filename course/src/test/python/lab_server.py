@@ -66,6 +66,7 @@ def jupyterlab(workdir, env=None):
     if os.geteuid() == 0:
         command.append("--allow-root")
     full_env = {**os.environ, "JUPYTER_PATH": str(jupyter), "JUPYTERLAB_SETTINGS_DIR": str(jupyter / "settings"),
+                "JUPYTERLAB_WORKSPACES_DIR": str(jupyter / "workspaces"),
                 **(env or {})}
     log = open(workdir / "jupyterlab.log", "w")
     server = subprocess.Popen(command, env=full_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)

@@ -214,3 +214,24 @@ def test_a_later_import_does_not_reset_earlier_variables(kernel):
     assert reply["status"] == "ok"
     _, out = run(kc, "PROMPT")
     assert result_text(out) == "Shall I compare thee"
+
+
+def test_history_is_answered_with_the_cells_run_and_a_status(kernel):
+    """JupyterLab asks for history when it connects; an unanswered request left its status at "Unknown"."""
+    _, kc = kernel
+    run(kc, 'String tune = "history one";')
+    run(kc, 'tune + " and two"')
+    msg_id = kc.history(hist_access_type="tail", n=2)
+    reply = kc.get_shell_msg(timeout=30)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = kc.get_shell_msg(timeout=30)
+    inputs = [entry[2] for entry in reply["content"]["history"]]
+    assert inputs == ['String tune = "history one";', 'tune + " and two"'], inputs
+    states = []
+    while "idle" not in states:
+        msg = kc.get_iopub_msg(timeout=30)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status":
+            states.append(msg["content"]["execution_state"])
+    assert states == ["busy", "idle"]
+    found = kc.history(hist_access_type="search", pattern="*history one*", unique=True, reply=True, timeout=30)
+    assert [entry[2] for entry in found["content"]["history"]] == ['String tune = "history one";']

@@ -46,6 +46,7 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
 
     private final CompletableFuture<CellEvaluator> evaluator;
     private final Magics magics = new Magics();
+    private final CellHistory history = new CellHistory();
     private final MagicRunner magicRunner;
     private final Duration timeout;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -125,6 +126,7 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
     @Override
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
+        connection.setHandler(MessageType.HISTORY_REQUEST, history::answer);
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, request) -> {
             env.setBusyDeferIdle();
             env.reply(new KernelInfo(KERNEL_META.get("project"), KERNEL_META.get("version"),
@@ -139,6 +141,7 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
 
     @Override
     public DisplayData eval(String code) throws Exception {
+        history.add(code);
         boolean waited = !evaluator.isDone();
         startingCell = true;
         CellEvaluator cells;
