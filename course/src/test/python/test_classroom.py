@@ -6,11 +6,14 @@ time from login to a ready kernel, and each student's peak memory.
 
 Needs root (student accounts, servers run as them) and Debian's jupyterhub; skipped without them unless
 COURSE_REQUIRE_HUB is set (.ci/run sets it after installing jupyterhub)."""
+import json
 import os
 import pathlib
 import pwd
 import secrets
+import shutil
 import subprocess
+import sys
 import threading
 import time
 
@@ -155,11 +158,11 @@ def test_three_students_run_chapter_0_at_once(hub, students):
 
         # what one student makes stays theirs: a file saved through student 1's JupyterLab
         first, second = STUDENTS[0], STUDENTS[1]
-        status = pages[first].evaluate("""async () => {
+        status = pages[first].evaluate("""async user => {
             const xsrf = document.cookie.split('; ').find(c => c.startsWith('_xsrf='));
-            const r = await fetch('api/contents/mine.txt', {method: 'PUT', headers: {'Content-Type': 'application/json',
+            const r = await fetch(`/user/${user}/api/contents/mine.txt`, {method: 'PUT', headers: {'Content-Type': 'application/json',
                 'X-XSRFToken': xsrf ? xsrf.split('=')[1] : ''}, body: JSON.stringify({type: 'file', format: 'text', content: 'student 1'})});
-            return r.status; }""")
+            return r.status; }""", first)
         assert status in (200, 201), status
         homes = {n: pathlib.Path(pwd.getpwnam(n).pw_dir) / "creative-ai-java" for n in STUDENTS}
         assert (homes[first] / "notebooks" / "mine.txt").read_text() == "student 1"
@@ -179,7 +182,7 @@ def test_three_students_run_chapter_0_at_once(hub, students):
 def test_zero_to_jupyterhub_values_ask_for_what_a_kernel_uses():
     values = yaml.safe_load((ROOT / "classroom" / "z2jh-values.yaml").read_text())
     single = values["singleuser"]
-    kernel = __import__("json").loads((ROOT / "course" / "target" / "kernelspec" / "creative-ai-java" / "kernel.json").read_text())
+    kernel = json.loads((ROOT / "course" / "target" / "kernelspec" / "creative-ai-java" / "kernel.json").read_text())
     most = sum(int(a.split("=")[1].rstrip("m")) for a in kernel["argv"]
                if a.startswith("-Dorg.bytedeco.javacpp.maxphysicalbytes="))  # heap + off-heap: the process limit
     limit_mb = int(single["memory"]["limit"].rstrip("G")) * 1024
@@ -203,7 +206,7 @@ def test_start_hook_makes_a_working_folder_for_a_user_with_an_empty_home(tmp_pat
         assert done.returncode == 0, done.stderr
         folder = home / "creative-ai-java"
         assert (folder / "notebooks" / "00-getting-started.ipynb").is_file() and (folder / "datasets").is_symlink()
-        spec = __import__("json").loads((home / ".local/share/jupyter/kernels/creative-ai-java/kernel.json").read_text())
+        spec = json.loads((home / ".local/share/jupyter/kernels/creative-ai-java/kernel.json").read_text())
         assert spec["env"]["COURSE_HOME"] == str(folder)
         # the kernel's Java, as that user, with the spec's settings: loads ND4J from the shared natives
         java = spec["argv"][0]
@@ -217,3 +220,26 @@ def test_start_hook_makes_a_working_folder_for_a_user_with_an_empty_home(tmp_pat
         assert unpacked < 2**20, f"the student's cache unpacked {unpacked} bytes: the shared natives were not used"
     finally:
         subprocess.run(["userdel", "-r", name], capture_output=True)
+
+
+def test_image_setup_script_runs_with_an_empty_home(tmp_path):
+    """binder/postBuild, which repo2docker runs to build the Binder and Zero to JupyterHub image, on a copy of the
+    course with an empty HOME and the Python environment already active (as in the image)."""
+    copy, home = tmp_path / "course", tmp_path / "home"
+    home.mkdir()
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, files):
+        if (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    venv_bin = str(pathlib.Path(sys.executable).parent)
+    env = {**os.environ, "HOME": str(home), "PATH": f"{venv_bin}:{os.environ['PATH']}",
+           "COURSE_DATA": str(ROOT / ".cache" / "datasets")}  # the data a first setup fetched: no second download
+    env.pop("JUPYTER_PATH", None)
+    done = subprocess.run(["binder/postBuild"], cwd=copy, env=env, capture_output=True, text=True, timeout=1800)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    spec = json.loads((home / ".local/share/jupyter/kernels/creative-ai-java/kernel.json").read_text())
+    assert spec["env"]["COURSE_HOME"] == str(copy) and str(copy) in " ".join(spec["argv"])
+    assert "backend: CPU" in done.stdout
+    unpacked = list((copy / ".cache" / "javacpp").glob("*/org/bytedeco/**/*.so*"))
+    assert unpacked, "the natives were not unpacked into the course's cache"
