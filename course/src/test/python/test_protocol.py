@@ -235,3 +235,24 @@ def test_history_is_answered_with_the_cells_run_and_a_status(kernel):
     assert states == ["busy", "idle"]
     found = kc.history(hist_access_type="search", pattern="*history one*", unique=True, reply=True, timeout=30)
     assert [entry[2] for entry in found["content"]["history"]] == ['String tune = "history one";']
+
+
+def test_double_precision_products_are_right_in_the_kernel(kernel):
+    """Under the kernelspec's OpenBLAS setting a double matrix product matches a plain Java loop. (The empty core
+    type the kernel once set picked OpenBLAS kernels whose double products were off by up to 11.)"""
+    _, kc = kernel
+    code = """
+var xs = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 300, 128);
+var ys = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 128, 200);
+var product = xs.mmul(ys);
+double[][] xd = xs.toDoubleMatrix(), yd = ys.toDoubleMatrix();
+double worst = 0;
+for (int i = 0; i < 300; i++) for (int j = 0; j < 200; j++) {
+    double sum = 0;
+    for (int k = 0; k < 128; k++) sum += xd[i][k] * yd[k][j];
+    worst = Math.max(worst, Math.abs(sum - product.getDouble(i, j)));
+}
+worst"""
+    reply, outputs = run(kc, code, timeout=120)
+    assert reply["status"] == "ok", reply
+    assert float(result_text(outputs)) < 1e-9

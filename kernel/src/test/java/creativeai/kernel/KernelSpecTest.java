@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KernelSpecTest {
@@ -29,7 +31,8 @@ class KernelSpecTest {
         assertEquals("message", spec.get("interrupt_mode"));
         Map<String, String> env = (Map<String, String>) spec.get("env");
         assertEquals("passive", env.get("OMP_WAIT_POLICY"));
-        assertEquals(System.getenv().getOrDefault("OPENBLAS_CORETYPE", ""), env.get("OPENBLAS_CORETYPE"));
+        assertEquals(System.getenv().getOrDefault("OPENBLAS_CORETYPE", KernelSpec.coreTypeFor(KernelSpec.cpuFlags())),
+                env.get("OPENBLAS_CORETYPE"));
         assertEquals("/course", env.get("COURSE_HOME"));
     }
 
@@ -38,5 +41,13 @@ class KernelSpecTest {
         long heap = Long.parseLong(KernelSpec.HEAP.replaceAll("\\D", ""));
         long process = Long.parseLong(KernelSpec.PROCESS.replaceAll("\\D", ""));
         assertTrue(heap < process && process < 2048);
+    }
+
+    @Test
+    void openBlasCoreTypeFollowsTheCpuFeaturesAndNeverTheEmptyName() {
+        assertEquals("SkylakeX", KernelSpec.coreTypeFor(Set.of("fma", "avx2", "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl")));
+        assertEquals("Haswell", KernelSpec.coreTypeFor(Set.of("fma", "avx2", "avx512f")));
+        assertNull(KernelSpec.coreTypeFor(Set.of("sse4_2")));
+        assertNull(KernelSpec.coreTypeFor(Set.of()));
     }
 }
