@@ -48,13 +48,3 @@ def join(procs_files):
     for procs in procs_files:
         _write(procs, os.getpid())
 
-
-def usage(user):
-    """The group's memory now and its peak, in bytes (v1: max_usage_in_bytes; v2: memory.peak where the kernel has it)."""
-    name = f"creative-ai-{user}"
-    if version() == 2:
-        group = ROOT / "creative-ai" / name
-        peak = group / "memory.peak"
-        return int((group / "memory.current").read_text()), int(peak.read_text()) if peak.exists() else None
-    group = ROOT / "memory" / name
-    return int((group / "memory.usage_in_bytes").read_text()), int((group / "memory.max_usage_in_bytes").read_text())

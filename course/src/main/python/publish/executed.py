@@ -140,8 +140,8 @@ def execute(chapter, quick, log=print):
             km.shutdown_kernel(now=True)
     seconds = time.monotonic() - began
     log(f"  {chapter.stem}: {seconds:.0f} s, peak {rss / 2**20:.0f} MB")
-    store(chapter.stem, notebook, quick, seconds, rss, source=nbformat.read(chapter.path, as_version=4))
-    return current_copy(chapter, quick)
+    store(chapter.stem, notebook, quick, seconds, rss)  # running changed outputs only: its cells are the key
+    return notebook
 
 
 def executed_copy(chapter, quick, log=print, library=None):
