@@ -23,7 +23,7 @@ class KernelSpecTest {
         Map<String, Object> spec = new Gson().fromJson(Files.readString(file), Map.class);
         List<String> argv = (List<String>) spec.get("argv");
         assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), argv.get(0));
-        assertTrue(argv.containsAll(List.of(KernelSpec.HEAP, KernelSpec.OFF_HEAP, KernelSpec.PROCESS, KernelSpec.NO_GRAPH_ARRAY_CACHE,
+        assertTrue(argv.containsAll(List.of(KernelSpec.HEAP, KernelSpec.OFF_HEAP, KernelSpec.PROCESS, KernelSpec.NO_GRAPH_ARRAY_CACHE, KernelSpec.LAYER_HELPERS,
                 "--add-exports=java.desktop/com.sun.media.sound=ALL-UNNAMED",
                 "-Dorg.bytedeco.javacpp.cachedir=/course/.cache/javacpp")));
         assertEquals(List.of("-cp", "/course/cp/*", Main.class.getName(), "{connection_file}"),

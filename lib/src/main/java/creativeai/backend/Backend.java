@@ -2,6 +2,7 @@ package creativeai.backend;
 
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -35,6 +36,7 @@ public final class Backend {
         facts.put("backend", kind() + " (" + Nd4j.getBackend().getClass().getSimpleName() + ")");
         facts.put("device", device(env));
         facts.put("BLAS", String.valueOf(env.getOrDefault("blas.vendor", "?")));
+        facts.put("oneDNN (CPU convolutions, matrix products)", hasOneDnn() ? "yes" : "no");
         facts.put("CPU cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         facts.put("maths threads (OpenMP)", String.valueOf(env.getOrDefault("omp.threads", "?")));
         facts.put("Java", Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")");
@@ -43,6 +45,12 @@ public final class Backend {
         facts.put("process memory limit", mb(Pointer.maxPhysicalBytes()));
         facts.put("process memory now", mb(Pointer.physicalBytes()));
         return facts;
+    }
+
+    /** Whether ND4J's native library was built with oneDNN (the course's build on Linux x86-64 is). */
+    public static boolean hasOneDnn() {
+        Nd4j.getBackend(); // loads the backend's settings, which the native library's holder reads
+        return NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
     }
 
     private static String device(Properties env) {

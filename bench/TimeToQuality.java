@@ -1,0 +1,123 @@
+import creativeai.image.DigitClassifier;
+import creativeai.image.GanTraining;
+import creativeai.image.GraphVae;
+import creativeai.image.ImageModel;
+import creativeai.image.MlpGan;
+import creativeai.image.Dcgan;
+import creativeai.sequence.BitsPerToken;
+import creativeai.sequence.NextTokenModel;
+import creativeai.sequence.TokenLstm;
+import creativeai.sequence.TokenWindows;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Random;
+import java.util.function.DoubleSupplier;
+
+/**
+ * A chapter's model trained on the chapter's data for a budget of training seconds, its quality measured by the
+ * chapter's own measure at the start and after every tenth of the budget (the clock stops while it is measured):
+ * held-out bits per token for the LSTMs (chapters 2 and 3), the Fréchet distance of 1,000 drawn digits to 1,000
+ * test digits in the course classifier's features for the GANs (chapter 4), the held-out negative ELBO for the
+ * VAE (chapter 5). bench/time_to_quality.py does the same in PyTorch. Writes {@code seconds,quality} lines to a CSV.
+ * Arguments: char-lstm|melody-lstm|mlp-gan|dcgan|vae seconds out.csv.
+ */
+public class TimeToQuality {
+    /** What is trained: one step at a time, and measured between steps. */
+    interface Run {
+        void step(Random random);
+
+        double quality();
+    }
+
+    public static void main(String[] args) throws IOException {
+        String model = args[0];
+        double budget = Double.parseDouble(args[1]);
+        Nd4j.getRandom().setSeed(42);
+        Run run = switch (model) {
+            case "char-lstm" -> tokens(ChapterData.sonnets(), 256, 2, 100, 50, 3e-3);
+            case "melody-lstm" -> tokens(ChapterData.melodies(), 128, 2, 128, 64, 2e-3);
+            case "mlp-gan" -> gan(new GanTraining(MlpGan.generator(64, 42), MlpGan.discriminator(42), 64));
+            case "dcgan" -> gan(new GanTraining(Dcgan.generator(64, 32, 42), Dcgan.discriminator(32, 42), 64));
+            case "vae" -> vae(new GraphVae(ImageBench.denseVae(16)));
+            default -> throw new IllegalArgumentException("char-lstm, melody-lstm, mlp-gan, dcgan or vae, not " + model);
+        };
+        Random random = new Random(42);
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[2])))) {
+            out.println("seconds,quality");
+            double trained = 0;
+            for (int mark = 0; mark <= 10; mark++) {
+                double until = budget * mark / 10;
+                long start = System.nanoTime();
+                while (trained + (System.nanoTime() - start) / 1e9 < until) run.step(random);
+                trained += (System.nanoTime() - start) / 1e9;
+                out.printf("%.1f,%.4f%n", trained, run.quality());
+                out.flush();
+            }
+        }
+    }
+
+    /** A token LSTM as chapters 2 and 3 train it: random windows, batches of 32, truncated BPTT. */
+    static Run tokens(ChapterData.Tokens corpus, int hidden, int layers, int window, int tbptt, double learningRate) {
+        NextTokenModel model = NextTokenModel.of(TokenLstm.network(corpus.vocabulary(), hidden, layers, tbptt, learningRate, 42));
+        TokenWindows training = new TokenWindows(corpus.training(), corpus.vocabulary(), window);
+        TokenWindows heldOut = new TokenWindows(corpus.heldOut(), corpus.vocabulary(), window).first(200);
+        return new Run() {
+            private Iterator<DataSet> epoch = training.epoch(32, new Random(42));
+
+            @Override
+            public void step(Random random) {
+                if (!epoch.hasNext()) epoch = training.epoch(32, random);
+                DataSet batch = epoch.next();
+                model.learn(batch);
+                batch.getFeatures().close();
+                batch.getLabels().close();
+            }
+
+            @Override
+            public double quality() {
+                return BitsPerToken.of(model, heldOut, 32);
+            }
+        };
+    }
+
+    /** A GAN as chapter 4 trains it (pixels in [-1, 1], batches of 64 from random places), judged by Fréchet distance. */
+    static Run gan(GanTraining gan) {
+        INDArray digits = ChapterData.trainingDigits().muli(2).subi(1);
+        DigitClassifier judge = DigitClassifier.standard();
+        INDArray realFeatures = judge.features(ChapterData.testDigits());
+        INDArray judged = gan.noise(1_000);
+        return images(gan, digits, () -> judge.score(gan.draw(judged), realFeatures).frechetDistance());
+    }
+
+    /** Chapter 5's dense VAE (pixels in [0, 1]), judged by its negative ELBO on 1,000 test digits (nats per image). */
+    static Run vae(GraphVae vae) {
+        INDArray test = ChapterData.testDigits();
+        return images(vae, ChapterData.trainingDigits(), () -> {
+            double[] terms = vae.lossTerms(test);
+            return terms[0] + terms[1];
+        });
+    }
+
+    private static Run images(ImageModel model, INDArray digits, DoubleSupplier quality) {
+        return new Run() {
+            @Override
+            public void step(Random random) {
+                int from = random.nextInt((int) digits.rows() - 64 + 1);
+                model.learn(digits.get(NDArrayIndex.interval(from, from + 64), NDArrayIndex.all()));
+            }
+
+            @Override
+            public double quality() {
+                return quality.getAsDouble();
+            }
+        };
+    }
+}

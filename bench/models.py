@@ -1,0 +1,96 @@
+"""The course's models in PyTorch, shared by the speed benchmarks and bench/time_to_quality.py. Each mirrors the
+library class named in its docstring: same layers, sizes, activations, initial learning rates and losses."""
+import torch
+from torch import nn
+
+
+class TokenLstm(nn.Module):
+    """creativeai.sequence.TokenLstm: one-hot tokens -> stacked LSTM layers -> a linear layer giving the logits of
+    the next token (softmax cross-entropy). Trained with Adam, each gradient value clipped to +-1, truncated BPTT."""
+
+    def __init__(self, vocabulary, hidden, layers):
+        super().__init__()
+        self.vocabulary = vocabulary
+        self.lstm = nn.LSTM(vocabulary, hidden, layers, batch_first=True)
+        self.out = nn.Linear(hidden, vocabulary)
+        self.register_buffer("eye", torch.eye(vocabulary))
+
+    def forward(self, tokens, state=None):
+        h, state = self.lstm(self.eye[tokens], state)
+        return self.out(h), state
+
+
+def tbptt_step(model, optimizer, windows, tbptt):
+    """One batch of windows [batch, length + 1] learnt as the library does: the window cut into tbptt-long pieces,
+    the state carried across them with its gradient cut, one Adam step per piece. Returns the mean loss (nats)."""
+    state, losses, length = None, [], windows.shape[1] - 1
+    for s in range(0, length, tbptt):
+        if state is not None:
+            state = tuple(t.detach() for t in state)
+        logits, state = model(windows[:, s:min(s + tbptt, length)], state)
+        loss = nn.functional.cross_entropy(logits.reshape(-1, model.vocabulary), windows[:, s + 1:s + tbptt + 1].reshape(-1))
+        optimizer.zero_grad()
+        loss.backward()
+        nn.utils.clip_grad_value_(model.parameters(), 1.0)
+        optimizer.step()
+        losses.append(loss.item())
+    return sum(losses) / len(losses)
+
+
+def gan(kind, latent=64):
+    """creativeai.image.MlpGan or Dcgan: (generator, discriminator); the generator ends in tanh (pixels in [-1, 1])
+    and returns rows of 784 pixels, the discriminator a probability. Adam 2e-4, beta1 0.5 for both."""
+    if kind == "mlp":
+        generator = nn.Sequential(nn.Linear(latent, 256), nn.LeakyReLU(0.2), nn.Linear(256, 512), nn.LeakyReLU(0.2),
+                                  nn.Linear(512, 784), nn.Tanh())
+        discriminator = nn.Sequential(nn.Linear(784, 512), nn.LeakyReLU(0.2), nn.Linear(512, 256), nn.LeakyReLU(0.2),
+                                      nn.Linear(256, 1), nn.Sigmoid())
+    else:
+        generator = nn.Sequential(nn.Linear(latent, 32 * 7 * 7), nn.LeakyReLU(0.2), nn.Unflatten(1, (32, 7, 7)),
+                                  nn.ConvTranspose2d(32, 16, 4, 2, 1), nn.BatchNorm2d(16), nn.LeakyReLU(0.2),
+                                  nn.ConvTranspose2d(16, 1, 4, 2, 1), nn.Tanh(), nn.Flatten())
+        discriminator = nn.Sequential(nn.Unflatten(1, (1, 28, 28)), nn.Conv2d(1, 16, 4, 2, 1), nn.LeakyReLU(0.2),
+                                      nn.Conv2d(16, 32, 4, 2, 1), nn.LeakyReLU(0.2), nn.Flatten(), nn.Linear(32 * 7 * 7, 1), nn.Sigmoid())
+    return generator, discriminator
+
+
+def gan_step(generator, discriminator, latent=64):
+    """GanTraining.STANDARD as a function of a batch of real images: the discriminator learns on real images
+    labelled 0.9 and fakes labelled 0, then the generator through the unchanged discriminator (target "real")."""
+    g_opt = torch.optim.Adam(generator.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    d_opt = torch.optim.Adam(discriminator.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    bce = nn.BCELoss()
+
+    def step(real):
+        batch = real.shape[0]
+        with torch.no_grad():
+            fake = generator(torch.randn(batch, latent))
+        d_opt.zero_grad()
+        labels = torch.cat([torch.full((batch, 1), 0.9), torch.zeros(batch, 1)])
+        bce(discriminator(torch.cat([real, fake])), labels).backward()
+        d_opt.step()
+        g_opt.zero_grad()
+        bce(discriminator(generator(torch.randn(batch, latent))), torch.ones(batch, 1)).backward()
+        g_opt.step()
+    return step
+
+
+class DenseVae(nn.Module):
+    """Chapter 5's dense VAE (the SameDiff graph of 05-vae.ipynb, mirrored in ImageBench.java): 784 -> 512 -> 256 ->
+    mean and log-variance; z -> 256 -> 512 -> 784 logits, ReLU, Bernoulli pixels. Adam 1e-3."""
+
+    def __init__(self, latent):
+        super().__init__()
+        self.latent = latent
+        self.encoder = nn.Sequential(nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 256), nn.ReLU())
+        self.mean, self.log_variance = nn.Linear(256, latent), nn.Linear(256, latent)
+        self.decoder = nn.Sequential(nn.Linear(latent, 256), nn.ReLU(), nn.Linear(256, 512), nn.ReLU(), nn.Linear(512, 784))
+
+    def loss_terms(self, images):
+        """The two terms of the negative ELBO, each averaged over the images (nats): reconstruction, KL."""
+        hidden = self.encoder(images)
+        mean, log_variance = self.mean(hidden), self.log_variance(hidden)
+        z = mean + (0.5 * log_variance).exp() * torch.randn_like(mean)
+        reconstruction = nn.functional.binary_cross_entropy_with_logits(self.decoder(z), images, reduction="sum") / images.shape[0]
+        kl = 0.5 * (mean ** 2 + log_variance.exp() - log_variance - 1).sum(1).mean()
+        return reconstruction, kl

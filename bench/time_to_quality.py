@@ -1,0 +1,113 @@
+"""bench/TimeToQuality.java in PyTorch: a chapter's model (models.py) trained on the same data (written by
+ChapterData.java) for a budget of training seconds, measured at the start and after every tenth of the budget
+with the clock stopped. LSTMs: held-out bits per token, each window from a zero state, as BitsPerToken does.
+VAE: the negative ELBO on the 1,000 test digits. GANs: 1,000 drawn digits are written next to the CSV
+(NAME-K.f32, pixels in [0, 1]) and ScoreSamples.java puts their Fréchet distance in the quality column, with the
+course's classifier, as for ours. Arguments: char-lstm|melody-lstm|mlp-gan|dcgan|vae seconds out.csv data-folder."""
+import math
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+
+import measure  # threads and seed as the other benchmarks set them
+from models import DenseVae, TokenLstm, gan, gan_step, tbptt_step
+
+name, budget, out_file, data = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]
+
+
+def tokens(corpus, hidden, layers, window, tbptt, learning_rate):
+    def read(part):
+        return torch.from_numpy(np.fromfile(os.path.join(data, f"{corpus}-{part}.i32"), dtype="<i4").astype(np.int64))
+    training, held_out = read("training"), read("held-out")
+    vocabulary = int(open(os.path.join(data, f"{corpus}-vocabulary.txt")).read())
+    windows = (len(training) - 1) // window
+    evaluated = min(200, (len(held_out) - 1) // window)
+    held_out_windows = torch.stack([held_out[w * window:w * window + window + 1] for w in range(evaluated)])
+    model = TokenLstm(vocabulary, hidden, layers)
+    optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
+    order = []
+
+    def step():
+        if not order:  # a new epoch: shifted by a random offset and shuffled, as TokenWindows.epoch does
+            offset = int(torch.randint(0, len(training) - 1 - windows * window + 1, ()))
+            order.extend((offset + torch.randperm(windows) * window).split(32))
+        starts = order.pop()
+        tbptt_step(model, optimizer, torch.stack([training[s:s + window + 1] for s in starts.tolist()]), tbptt)
+
+    def quality():
+        with torch.no_grad():
+            nats = sum(torch.nn.functional.cross_entropy(model(batch[:, :-1])[0].reshape(-1, vocabulary),
+                                                         batch[:, 1:].reshape(-1), reduction="sum").item()
+                       for batch in held_out_windows.split(32))
+        return nats / (evaluated * window) / math.log(2)
+    return step, quality
+
+
+def digits(part, rows):
+    return torch.from_numpy(np.fromfile(os.path.join(data, f"digits-{part}.f32"), dtype="<f4").reshape(rows, 784))
+
+
+def images(learn, quality):
+    training = digits("training", 60_000)
+
+    def step():
+        start = int(torch.randint(0, 60_000 - 64 + 1, ()))
+        learn(training[start:start + 64])
+    return step, quality
+
+
+def adversarial(kind):
+    generator, discriminator = gan(kind)
+    judged = torch.randn(1_000, 64)
+    marks = []
+
+    def quality():
+        generator.eval()
+        with torch.no_grad():
+            drawn = ((generator(judged) + 1) / 2).numpy().astype("<f4")
+        generator.train()
+        sample_file = f"{out_file[:-len('.csv')]}-{len(marks)}.f32"
+        drawn.tofile(sample_file)
+        marks.append(sample_file)
+        return os.path.basename(sample_file)
+    learn = gan_step(generator, discriminator)
+    return images(lambda batch: learn(batch * 2 - 1), quality)
+
+
+def vae():
+    model = DenseVae(16)
+    optimiser = torch.optim.Adam(model.parameters(), lr=1e-3)
+    test = digits("test", 1_000)
+
+    def learn(batch):
+        optimiser.zero_grad()
+        sum(model.loss_terms(batch)).backward()
+        optimiser.step()
+
+    def quality():
+        with torch.no_grad():
+            return sum(model.loss_terms(test)).item()
+    return images(learn, quality)
+
+
+step, quality = {
+    "char-lstm": lambda: tokens("sonnets", 256, 2, 100, 50, 3e-3),
+    "melody-lstm": lambda: tokens("melodies", 128, 2, 128, 64, 2e-3),
+    "mlp-gan": lambda: adversarial("mlp"),
+    "dcgan": lambda: adversarial("dcgan"),
+    "vae": vae,
+}[name]()
+with open(out_file, "w") as out:
+    out.write("seconds,quality\n")
+    trained = 0.0
+    for mark in range(11):
+        start = time.perf_counter()
+        while trained + time.perf_counter() - start < budget * mark / 10:
+            step()
+        trained += time.perf_counter() - start
+        value = quality()
+        out.write(f"{trained:.1f},{value if isinstance(value, str) else f'{value:.4f}'}\n")
+        out.flush()

@@ -1,0 +1,27 @@
+"""The benchmarks still build against the library, and the time-to-quality run measures a model that learns:
+bench/*.java compiled with the kernel's classpath, then chapter 2's LSTM trained for a few seconds on the sonnets
+by TimeToQuality, whose held-out bits per character must fall below where they started (an untrained model's)."""
+import json
+import subprocess
+
+from conftest import KERNEL_NAME, KERNELSPEC_DIR, ROOT
+
+
+def kernel_java():
+    argv = json.loads((KERNELSPEC_DIR / KERNEL_NAME / "kernel.json").read_text())["argv"]
+    return argv[:argv.index("-cp")], argv[argv.index("-cp") + 1]
+
+
+def test_bench_compiles_and_time_to_quality_sees_learning(tmp_path):
+    java, classpath = kernel_java()
+    javac = java[0].rsplit("/", 1)[0] + "/javac"
+    sources = sorted(str(p) for p in (ROOT / "bench").glob("*.java"))
+    subprocess.run([javac, "-nowarn", "-d", str(tmp_path / "classes"), "-cp", classpath, *sources], check=True, timeout=300)
+    out = tmp_path / "char-lstm.csv"
+    subprocess.run([*java, "-cp", f"{tmp_path / 'classes'}:{classpath}", "TimeToQuality", "char-lstm", "6", str(out)],
+                   check=True, timeout=600, capture_output=True)
+    rows = [line.split(",") for line in out.read_text().splitlines()[1:]]
+    seconds, bits = [float(r[0]) for r in rows], [float(r[1]) for r in rows]
+    assert len(rows) == 11 and seconds[0] == 0 and seconds[-1] >= 6
+    assert bits[0] > 5, f"an untrained model over the sonnets' 61 characters scores about log2(61) = 5.9 bits, not {bits[0]}"
+    assert bits[-1] < bits[0] - 1, f"six seconds of training should gain over a bit per character: {bits}"
