@@ -12,9 +12,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.weightinit.impl.XavierInitScheme;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
  * Speed of the image chapters' training steps ({@code ImageModel.learn}: for a GAN one discriminator and one
  * generator update, for the VAE the two ELBO terms and one update) in real images per second, and peak RSS.
@@ -38,8 +35,7 @@ public class ImageBench {
         long start = System.nanoTime();
         for (int i = 0; i < measured; i++) model.learn(real);
         double seconds = (System.nanoTime() - start) / 1e9;
-        double rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
-                .mapToDouble(l -> Double.parseDouble(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(Double.NaN);
+        double rss = PeakMemory.mb();
         System.out.printf("{\"impl\": \"DL4J\", \"images_per_s\": %.1f, \"peak_rss_mb\": %.0f}%n", measured * batch / seconds, rss);
     }
 

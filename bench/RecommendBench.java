@@ -4,9 +4,6 @@ import creativeai.recommend.RatingBatches;
 import creativeai.recommend.RatingSplit;
 import creativeai.recommend.Ratings;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
  * Speed of chapter 7's matrix factorisation ({@code Factorisation.network}, which 07-recommend.ipynb checks its own
  * graph against: user and film embeddings of size k, their dot product plus two biases, MSE with weight decay 3e-4,
@@ -25,8 +22,7 @@ public class RecommendBench {
         long start = System.nanoTime();
         model.network().fit(batches, epochs);
         double seconds = (System.nanoTime() - start) / 1e9;
-        double rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
-                .mapToDouble(l -> Double.parseDouble(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(Double.NaN);
+        double rss = PeakMemory.mb();
         System.out.printf("{\"impl\": \"DL4J\", \"ratings_per_s\": %.1f, \"test_rmse\": %.4f, \"peak_rss_mb\": %.0f}%n",
                 (double) epochs * split.train().size() / seconds, model.rmse(split.test()), rss);
     }

@@ -4,8 +4,6 @@ import creativeai.sequence.TokenWindows;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Random;
 
@@ -38,11 +36,6 @@ public class TokenLstmBench {
 
         System.out.printf("{\"impl\": \"DL4J %s\", \"train_tokens_per_s\": %.1f, \"sample_tokens_per_s\": %.1f, \"peak_rss_mb\": %.0f}%n",
                 org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName(),
-                measured * batch * window / trainSeconds, sampled / sampleSeconds, peakRssMb());
-    }
-
-    private static double peakRssMb() throws Exception {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
-                .mapToDouble(l -> Double.parseDouble(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(Double.NaN);
+                measured * batch * window / trainSeconds, sampled / sampleSeconds, PeakMemory.mb());
     }
 }

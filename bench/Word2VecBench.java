@@ -37,8 +37,7 @@ public class Word2VecBench {
         long start = System.nanoTime();
         Word2Vec vectors = WordEmbeddings.fit(settings, sentences);
         double seconds = (System.nanoTime() - start) / 1e9;
-        double rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
-                .mapToDouble(l -> Double.parseDouble(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(Double.NaN);
+        double rss = PeakMemory.mb();
         System.out.printf("{\"impl\": \"DL4J\", \"words_per_s\": %.0f, \"seconds\": %.1f, %s, \"peak_rss_mb\": %.0f}%n",
                 epochs * words / seconds, seconds, quality(vectors), rss);
     }

@@ -11,28 +11,14 @@ import time
 import torch
 
 import measure
-from models import DenseVae, gan, gan_step
+from models import DenseVae, gan, gan_step, vae_step
 
 kind, batch = sys.argv[1], int(sys.argv[2])
 warmup, measured = 3, int(os.environ.get("BENCH_BATCHES", "20" if kind == "dcgan" else "100"))
 real = torch.rand(batch, 784)
 
 
-def vae_step(latent):
-    """A function doing one VAE training step."""
-    model = DenseVae(latent)
-    optimiser = torch.optim.Adam(model.parameters(), lr=1e-3)
-
-    def step(images):
-        optimiser.zero_grad()
-        reconstruction, kl = model.loss_terms(images)
-        (reconstruction + kl).backward()
-        optimiser.step()
-        return reconstruction.item(), kl.item()
-    return step
-
-
-step = vae_step(int(sys.argv[3])) if kind == "vae" else gan_step(*gan(kind))
+step = vae_step(DenseVae(int(sys.argv[3]))) if kind == "vae" else gan_step(*gan(kind))
 for _ in range(warmup):
     step(real)
 start = time.perf_counter()

@@ -94,3 +94,17 @@ class DenseVae(nn.Module):
         reconstruction = nn.functional.binary_cross_entropy_with_logits(self.decoder(z), images, reduction="sum") / images.shape[0]
         kl = 0.5 * (mean ** 2 + log_variance.exp() - log_variance - 1).sum(1).mean()
         return reconstruction, kl
+
+
+def vae_step(model):
+    """One training step of the VAE as a function of a batch of images (Adam 1e-3 on the negative ELBO); returns
+    both terms of the step, as GraphVae.learn reports them."""
+    optimiser = torch.optim.Adam(model.parameters(), lr=1e-3)
+
+    def step(images):
+        optimiser.zero_grad()
+        reconstruction, kl = model.loss_terms(images)
+        (reconstruction + kl).backward()
+        optimiser.step()
+        return reconstruction.item(), kl.item()
+    return step

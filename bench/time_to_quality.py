@@ -4,6 +4,7 @@ with the clock stopped. LSTMs: held-out bits per token, each window from a zero 
 VAE: the negative ELBO on the 1,000 test digits. GANs: 1,000 drawn digits are written next to the CSV
 (NAME-K.f32, pixels in [0, 1]) and ScoreSamples.java puts their Fréchet distance in the quality column, with the
 course's classifier, as for ours. Arguments: char-lstm|melody-lstm|mlp-gan|dcgan|vae seconds out.csv data-folder."""
+import itertools
 import math
 import os
 import sys
@@ -13,7 +14,7 @@ import numpy as np
 import torch
 
 import measure  # threads and seed as the other benchmarks set them
-from models import DenseVae, TokenLstm, gan, gan_step, tbptt_step
+from models import DenseVae, TokenLstm, gan, gan_step, tbptt_step, vae_step
 
 name, budget, out_file, data = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]
 
@@ -62,16 +63,15 @@ def images(learn, quality):
 def adversarial(kind):
     generator, discriminator = gan(kind)
     judged = torch.randn(1_000, 64)
-    marks = []
+    marks = itertools.count()
 
     def quality():
         generator.eval()
         with torch.no_grad():
             drawn = ((generator(judged) + 1) / 2).numpy().astype("<f4")
         generator.train()
-        sample_file = f"{out_file[:-len('.csv')]}-{len(marks)}.f32"
+        sample_file = f"{out_file[:-len('.csv')]}-{next(marks)}.f32"
         drawn.tofile(sample_file)
-        marks.append(sample_file)
         return os.path.basename(sample_file)
     learn = gan_step(generator, discriminator)
     return images(lambda batch: learn(batch * 2 - 1), quality)
@@ -79,18 +79,12 @@ def adversarial(kind):
 
 def vae():
     model = DenseVae(16)
-    optimiser = torch.optim.Adam(model.parameters(), lr=1e-3)
     test = digits("test", 1_000)
-
-    def learn(batch):
-        optimiser.zero_grad()
-        sum(model.loss_terms(batch)).backward()
-        optimiser.step()
 
     def quality():
         with torch.no_grad():
             return sum(model.loss_terms(test)).item()
-    return images(learn, quality)
+    return images(vae_step(model), quality)
 
 
 step, quality = {
