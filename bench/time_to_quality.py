@@ -61,7 +61,7 @@ def images(learn, quality):
 
 
 def adversarial(kind):
-    generator, discriminator = gan(kind)
+    generator, discriminator, learning_rate = gan(kind)
     judged = torch.randn(1_000, 64)
     marks = itertools.count()
 
@@ -73,7 +73,7 @@ def adversarial(kind):
         sample_file = f"{out_file[:-len('.csv')]}-{next(marks)}.f32"
         drawn.tofile(sample_file)
         return os.path.basename(sample_file)
-    learn = gan_step(generator, discriminator)
+    learn = gan_step(generator, discriminator, learning_rate)
     return images(lambda batch: learn(batch * 2 - 1), quality)
 
 

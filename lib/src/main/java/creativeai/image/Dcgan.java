@@ -24,13 +24,19 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * Transposed convolutions rather than upsampling followed by a 3×3 convolution: on DL4J's CPU backend the
  * latter's convolutions at 14×14 and 28×28 made a training step 2.7 times slower (756 vs 277 ms, batch 64).
  * Padding is explicit (one pixel, {@code Truncate} mode): the same shapes as {@code Same} mode, about 13 % faster.
+ * Both networks learn with Adam at 2e-3, ten times the MLP GAN's rate: batch normalisation keeps the generator's
+ * numbers in range, and after 2,400 batches the larger step draws closer to real digits (Fréchet distance about 17
+ * against 22 at 2e-4, two seeds).
  */
 public final class Dcgan {
+    /** Adam's learning rate for both networks. */
+    public static final double LEARNING_RATE = 2e-3;
+
     private Dcgan() {
     }
 
     public static MultiLayerNetwork generator(int latent, int channels, long seed) {
-        var conf = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(2e-4, 0.5, 0.999, 1e-8)).weightInit(WeightInit.XAVIER)
+        var conf = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(LEARNING_RATE, 0.5, 0.999, 1e-8)).weightInit(WeightInit.XAVIER)
                 .convolutionMode(ConvolutionMode.Truncate).list()
                 .layer(new DenseLayer.Builder().nIn(latent).nOut(channels * 7 * 7).activation(new ActivationLReLU(0.2)).build())
                 .layer(new Deconvolution2D.Builder(4, 4).stride(2, 2).padding(1, 1).nIn(channels).nOut(channels / 2).activation(Activation.IDENTITY).build())
@@ -44,7 +50,7 @@ public final class Dcgan {
     }
 
     public static MultiLayerNetwork discriminator(int channels, long seed) {
-        var conf = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(2e-4, 0.5, 0.999, 1e-8)).weightInit(WeightInit.XAVIER)
+        var conf = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(LEARNING_RATE, 0.5, 0.999, 1e-8)).weightInit(WeightInit.XAVIER)
                 .convolutionMode(ConvolutionMode.Truncate).list()
                 .layer(new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1).nOut(channels / 2).activation(new ActivationLReLU(0.2)).build())
                 .layer(new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1).nOut(channels).activation(new ActivationLReLU(0.2)).build())

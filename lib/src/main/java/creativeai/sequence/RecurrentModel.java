@@ -4,6 +4,8 @@ import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Environment;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
@@ -11,7 +13,10 @@ import java.nio.file.Path;
 
 /**
  * A DL4J recurrent network (chapter 2's LSTM) as a {@link NextTokenModel}. Its reader keeps the LSTM's state
- * between calls ({@code rnnTimeStep}), so writing a token costs one step, not the whole text again.
+ * between calls ({@code rnnTimeStep}), so writing a token costs one step, not the whole text again. Its reader
+ * runs with ND4J's oneDNN versions of the ops switched off: one token at a time, the matrix products are too small
+ * for them (chapter 2's LSTM writes about 25 % more tokens a second without, chapter 3's 12 %; bench/RESULTS.md),
+ * while training on whole batches keeps them.
  */
 final class RecurrentModel implements NextTokenModel {
     private final MultiLayerNetwork net;
@@ -45,8 +50,15 @@ final class RecurrentModel implements NextTokenModel {
         net.rnnClearPreviousState();
         int vocabularySize = vocabularySize();
         return tokens -> {
-            INDArray out = net.rnnTimeStep(TokenWindows.oneHot(tokens, vocabularySize));
-            return out.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(out.size(2) - 1)).toDoubleVector();
+            Environment environment = Nd4j.getEnvironment();
+            boolean helpers = environment.helpersAllowed();
+            environment.allowHelpers(false);
+            try {
+                INDArray out = net.rnnTimeStep(TokenWindows.oneHot(tokens, vocabularySize));
+                return out.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(out.size(2) - 1)).toDoubleVector();
+            } finally {
+                environment.allowHelpers(helpers);
+            }
         };
     }
 
