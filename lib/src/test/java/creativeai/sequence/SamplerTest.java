@@ -1,6 +1,7 @@
 package creativeai.sequence;
 
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.Random;
@@ -55,5 +56,20 @@ class SamplerTest {
         assertTrue(error.getMessage().contains("probability 0"), error.getMessage());
         double[] p = sampler.nextProbabilities(new int[] {0, 1});
         assertEquals(1.0, java.util.Arrays.stream(p).sum(), 1e-5);
+    }
+
+    @Test
+    void writingLeavesNd4jsOneDnnSwitchAsItFoundIt() { // the LSTM's reader turns it off for each token, then back
+        var environment = Nd4j.getEnvironment();
+        boolean before = environment.helpersAllowed();
+        try {
+            for (boolean allowed : new boolean[] {false, true}) {
+                environment.allowHelpers(allowed);
+                sampler.temperature(1, 0).continueFrom(new int[] {0}, 5, new Random(2));
+                assertEquals(allowed, environment.helpersAllowed());
+            }
+        } finally {
+            environment.allowHelpers(before);
+        }
     }
 }
