@@ -8,6 +8,7 @@ import creativeai.sequence.BitsPerToken;
 import creativeai.sequence.NextTokenModel;
 import creativeai.sequence.TokenLstm;
 import creativeai.sequence.TokenWindows;
+import creativeai.sequence.Transformer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,14 +21,15 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
+import java.util.function.IntFunction;
 
 /**
  * A chapter's model trained on the chapter's data for a budget of training seconds, its quality measured by the
  * chapter's own measure at the start and after every tenth of the budget (the clock stops while it is measured):
- * held-out bits per token for the LSTMs (chapters 2 and 3), the Fréchet distance of 1,000 drawn digits to 1,000
- * test digits in the course classifier's features for the GANs (chapter 4), the held-out negative ELBO for the
- * VAE (chapter 5). bench/time_to_quality.py does the same in PyTorch. Writes {@code seconds,quality} lines to a CSV.
- * Arguments: char-lstm|melody-lstm|mlp-gan|dcgan|vae seconds out.csv.
+ * held-out bits per token for the LSTMs and the Transformer (chapters 2, 3 and 6), the Fréchet distance of 1,000
+ * drawn digits to 1,000 test digits in the course classifier's features for the GANs (chapter 4), the held-out
+ * negative ELBO for the VAE (chapter 5). bench/time_to_quality.py does the same in PyTorch. Writes {@code seconds,quality} lines to a CSV.
+ * Arguments: char-lstm|melody-lstm|transformer|mlp-gan|dcgan|vae seconds out.csv.
  */
 public class TimeToQuality {
     /** What is trained: one step at a time, and measured between steps. */
@@ -42,12 +44,13 @@ public class TimeToQuality {
         double budget = Double.parseDouble(args[1]);
         Nd4j.getRandom().setSeed(42);
         Run run = switch (model) {
-            case "char-lstm" -> tokens(ChapterData.sonnets(), 256, 2, 100, 50, 3e-3);
-            case "melody-lstm" -> tokens(ChapterData.melodies(), 128, 2, 128, 64, 2e-3);
+            case "char-lstm" -> tokens(ChapterData.sonnets(), 100, v -> NextTokenModel.of(TokenLstm.network(v, 256, 2, 50, 3e-3, 42)));
+            case "melody-lstm" -> tokens(ChapterData.melodies(), 128, v -> NextTokenModel.of(TokenLstm.network(v, 128, 2, 64, 2e-3, 42)));
+            case "transformer" -> tokens(ChapterData.sonnets(), 64, v -> Transformer.model(new Transformer.Size(v, 64, 64, 4, 2), 3e-3, 42));
             case "mlp-gan" -> gan(new GanTraining(MlpGan.generator(64, 42), MlpGan.discriminator(42), 64));
             case "dcgan" -> gan(new GanTraining(Dcgan.generator(64, 32, 42), Dcgan.discriminator(32, 42), 64));
             case "vae" -> vae(new GraphVae(ImageBench.denseVae(16)));
-            default -> throw new IllegalArgumentException("char-lstm, melody-lstm, mlp-gan, dcgan or vae, not " + model);
+            default -> throw new IllegalArgumentException("char-lstm, melody-lstm, transformer, mlp-gan, dcgan or vae, not " + model);
         };
         Random random = new Random(42);
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[2])))) {
@@ -64,9 +67,12 @@ public class TimeToQuality {
         }
     }
 
-    /** A token LSTM as chapters 2 and 3 train it: random windows, batches of 32, truncated BPTT. */
-    static Run tokens(ChapterData.Tokens corpus, int hidden, int layers, int window, int tbptt, double learningRate) {
-        NextTokenModel model = NextTokenModel.of(TokenLstm.network(corpus.vocabulary(), hidden, layers, tbptt, learningRate, 42));
+    /**
+     * A next-token model as chapters 2, 3 and 6 train it: shuffled windows, batches of 32 (the LSTMs with truncated
+     * BPTT, the Transformer on whole windows of its context); {@code build} makes it for the corpus's vocabulary size.
+     */
+    static Run tokens(ChapterData.Tokens corpus, int window, IntFunction<NextTokenModel> build) {
+        NextTokenModel model = build.apply(corpus.vocabulary());
         TokenWindows training = new TokenWindows(corpus.training(), corpus.vocabulary(), window);
         TokenWindows heldOut = new TokenWindows(corpus.heldOut(), corpus.vocabulary(), window).first(200);
         return new Run() {

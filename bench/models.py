@@ -1,5 +1,7 @@
 """The course's models in PyTorch, shared by the speed benchmarks and bench/time_to_quality.py. Each mirrors the
 library class named in its docstring: same layers, sizes, activations, initial learning rates and losses."""
+import math
+
 import torch
 from torch import nn
 
@@ -110,3 +112,54 @@ def vae_step(model):
         optimiser.step()
         return reconstruction.item(), kl.item()
     return step
+
+
+class CharTransformer(nn.Module):
+    """creativeai.sequence.Transformer: token and position embeddings, pre-norm blocks of causal multi-head
+    self-attention (no biases in the projections) and a GELU MLP four times as wide, a final layer norm and a linear
+    head giving the logits of the next token at every position. Embeddings are looked up (nn.Embedding), the same
+    arithmetic as the one-hot product ours uses. Trained with Adam 3e-3, cross-entropy at every position."""
+
+    def __init__(self, vocabulary, context, width, heads, layers):
+        super().__init__()
+        self.vocabulary, self.context = vocabulary, context
+        self.tokens = nn.Embedding(vocabulary, width)
+        self.positions = nn.Parameter(torch.randn(context, width) * 0.02)
+        self.blocks = nn.Sequential(*(_Block(context, width, heads) for _ in range(layers)))
+        self.norm = nn.LayerNorm(width)
+        self.head = nn.Linear(width, vocabulary)
+
+    def forward(self, tokens):
+        return self.head(self.norm(self.blocks(self.tokens(tokens) + self.positions[:tokens.shape[1]])))
+
+
+class _Block(nn.Module):
+    def __init__(self, context, width, heads):
+        super().__init__()
+        self.width, self.heads = width, heads
+        self.norm1, self.norm2 = nn.LayerNorm(width), nn.LayerNorm(width)
+        self.query, self.key, self.value, self.output = (nn.Linear(width, width, bias=False) for _ in range(4))
+        self.expand, self.contract = nn.Linear(width, 4 * width), nn.Linear(4 * width, width)
+        self.register_buffer("mask", torch.triu(torch.full((context, context), -1e9), 1))
+
+    def split(self, x):
+        return x.view(x.shape[0], x.shape[1], self.heads, self.width // self.heads).transpose(1, 2)
+
+    def forward(self, x):
+        t = x.shape[1]
+        a = self.norm1(x)
+        scores = self.split(self.query(a)) @ self.split(self.key(a)).transpose(-1, -2) / math.sqrt(self.width // self.heads)
+        weights = torch.softmax(scores + self.mask[:t, :t], -1)
+        x = x + self.output((weights @ self.split(self.value(a))).transpose(1, 2).reshape(x.shape[0], t, self.width))
+        return x + self.contract(nn.functional.gelu(self.expand(self.norm2(x))))
+
+
+def window_step(model, optimizer, windows):
+    """One Adam step on a batch of windows [batch, length + 1], every position predicting the next token. Returns
+    the mean loss (nats)."""
+    logits = model(windows[:, :-1])
+    loss = nn.functional.cross_entropy(logits.reshape(-1, model.vocabulary), windows[:, 1:].reshape(-1))
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    return loss.item()

@@ -1,9 +1,10 @@
 """bench/TimeToQuality.java in PyTorch: a chapter's model (models.py) trained on the same data (written by
 ChapterData.java) for a budget of training seconds, measured at the start and after every tenth of the budget
-with the clock stopped. LSTMs: held-out bits per token, each window from a zero state, as BitsPerToken does.
-VAE: the negative ELBO on the 1,000 test digits. GANs: 1,000 drawn digits are written next to the CSV
-(NAME-K.f32, pixels in [0, 1]) and ScoreSamples.java puts their Fréchet distance in the quality column, with the
-course's classifier, as for ours. Arguments: char-lstm|melody-lstm|mlp-gan|dcgan|vae seconds out.csv data-folder."""
+with the clock stopped. LSTMs and the Transformer: held-out bits per token (each LSTM window from a zero state, as
+BitsPerToken does). VAE: the negative ELBO on the 1,000 test digits. GANs: 1,000 drawn digits are written next to
+the CSV (NAME-K.f32, pixels in [0, 1]) and ScoreSamples.java puts their Fréchet distance in the quality column,
+with the course's classifier, as for ours.
+Arguments: char-lstm|melody-lstm|transformer|mlp-gan|dcgan|vae seconds out.csv data-folder."""
 import itertools
 import math
 import os
@@ -14,12 +15,14 @@ import numpy as np
 import torch
 
 import measure  # threads and seed as the other benchmarks set them
-from models import DenseVae, TokenLstm, gan, gan_step, tbptt_step, vae_step
+from models import CharTransformer, DenseVae, TokenLstm, gan, gan_step, tbptt_step, vae_step, window_step
 
 name, budget, out_file, data = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]
 
 
-def tokens(corpus, hidden, layers, window, tbptt, learning_rate):
+def tokens(corpus, window, learning_rate, build, learn, logits):
+    """A next-token model as chapters 2, 3 and 6 train it: build(vocabulary) makes it, learn(model, optimizer,
+    windows) takes one batch of windows [32, window + 1], logits(model, tokens) reads a batch."""
     def read(part):
         return torch.from_numpy(np.fromfile(os.path.join(data, f"{corpus}-{part}.i32"), dtype="<i4").astype(np.int64))
     training, held_out = read("training"), read("held-out")
@@ -27,7 +30,7 @@ def tokens(corpus, hidden, layers, window, tbptt, learning_rate):
     windows = (len(training) - 1) // window
     evaluated = min(200, (len(held_out) - 1) // window)
     held_out_windows = torch.stack([held_out[w * window:w * window + window + 1] for w in range(evaluated)])
-    model = TokenLstm(vocabulary, hidden, layers)
+    model = build(vocabulary)
     optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
     order = []
 
@@ -36,11 +39,11 @@ def tokens(corpus, hidden, layers, window, tbptt, learning_rate):
             offset = int(torch.randint(0, len(training) - 1 - windows * window + 1, ()))
             order.extend((offset + torch.randperm(windows) * window).split(32))
         starts = order.pop()
-        tbptt_step(model, optimizer, torch.stack([training[s:s + window + 1] for s in starts.tolist()]), tbptt)
+        learn(model, optimizer, torch.stack([training[s:s + window + 1] for s in starts.tolist()]))
 
     def quality():
         with torch.no_grad():
-            nats = sum(torch.nn.functional.cross_entropy(model(batch[:, :-1])[0].reshape(-1, vocabulary),
+            nats = sum(torch.nn.functional.cross_entropy(logits(model, batch[:, :-1]).reshape(-1, vocabulary),
                                                          batch[:, 1:].reshape(-1), reduction="sum").item()
                        for batch in held_out_windows.split(32))
         return nats / (evaluated * window) / math.log(2)
@@ -88,8 +91,12 @@ def vae():
 
 
 step, quality = {
-    "char-lstm": lambda: tokens("sonnets", 256, 2, 100, 50, 3e-3),
-    "melody-lstm": lambda: tokens("melodies", 128, 2, 128, 64, 2e-3),
+    "char-lstm": lambda: tokens("sonnets", 100, 3e-3, lambda v: TokenLstm(v, 256, 2),
+                                lambda m, o, w: tbptt_step(m, o, w, 50), lambda m, x: m(x)[0]),
+    "melody-lstm": lambda: tokens("melodies", 128, 2e-3, lambda v: TokenLstm(v, 128, 2),
+                                  lambda m, o, w: tbptt_step(m, o, w, 64), lambda m, x: m(x)[0]),
+    "transformer": lambda: tokens("sonnets", 64, 3e-3, lambda v: CharTransformer(v, 64, 64, 4, 2), window_step,
+                                  lambda m, x: m(x)),
     "mlp-gan": lambda: adversarial("mlp"),
     "dcgan": lambda: adversarial("dcgan"),
     "vae": vae,

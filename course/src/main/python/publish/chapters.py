@@ -18,7 +18,7 @@ class Chapter:
     title: str         # 4 · GANs: two networks that learn to draw digits by competing
     makes: str         # the README's "you make" cell, Markdown
     full_time: str     # the README's "full mode on 2 cores" cell
-    preview: str | None  # previews/04-mlp-gan.png, relative to notebooks/
+    preview: str | None  # previews/04-dcgan.png, relative to notebooks/
 
     @property
     def number(self):
