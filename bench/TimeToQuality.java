@@ -3,7 +3,12 @@ import creativeai.image.GanTraining;
 import creativeai.image.GraphVae;
 import creativeai.image.ImageModel;
 import creativeai.image.MlpGan;
+import creativeai.data.MovieLens;
 import creativeai.image.Dcgan;
+import creativeai.recommend.Factorisation;
+import creativeai.recommend.RatingBatches;
+import creativeai.recommend.RatingSplit;
+import creativeai.recommend.Ratings;
 import creativeai.sequence.BitsPerToken;
 import creativeai.sequence.NextTokenModel;
 import creativeai.sequence.TokenLstm;
@@ -28,8 +33,9 @@ import java.util.function.IntFunction;
  * chapter's own measure at the start and after every tenth of the budget (the clock stops while it is measured):
  * held-out bits per token for the LSTMs and the Transformer (chapters 2, 3 and 6), the Fréchet distance of 1,000
  * drawn digits to 1,000 test digits in the course classifier's features for the GANs (chapter 4), the held-out
- * negative ELBO for the VAE (chapter 5). bench/time_to_quality.py does the same in PyTorch. Writes {@code seconds,quality} lines to a CSV.
- * Arguments: char-lstm|melody-lstm|transformer|mlp-gan|dcgan|vae seconds out.csv.
+ * negative ELBO for the VAE (chapter 5), the test RMSE for the matrix factorisation (chapter 7).
+ * bench/time_to_quality.py does the same in PyTorch. Writes {@code seconds,quality} lines to a CSV.
+ * Arguments: char-lstm|melody-lstm|transformer|mlp-gan|dcgan|vae|recommend seconds out.csv.
  */
 public class TimeToQuality {
     /** What is trained: one step at a time, and measured between steps. */
@@ -50,7 +56,8 @@ public class TimeToQuality {
             case "mlp-gan" -> gan(new GanTraining(MlpGan.generator(64, 42), MlpGan.discriminator(42), 64));
             case "dcgan" -> gan(new GanTraining(Dcgan.generator(64, 32, 42), Dcgan.discriminator(32, 42), 64));
             case "vae" -> vae(new GraphVae(ImageBench.denseVae(16)));
-            default -> throw new IllegalArgumentException("char-lstm, melody-lstm, transformer, mlp-gan, dcgan or vae, not " + model);
+            case "recommend" -> ratings();
+            default -> throw new IllegalArgumentException("char-lstm, melody-lstm, transformer, mlp-gan, dcgan, vae or recommend, not " + model);
         };
         Random random = new Random(42);
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[2])))) {
@@ -110,6 +117,27 @@ public class TimeToQuality {
             double[] terms = vae.lossTerms(test);
             return terms[0] + terms[1];
         });
+    }
+
+    /** Chapter 7's matrix factorisation (k = 32, batches of 1,024 ratings), judged by its RMSE on the test split. */
+    static Run ratings() {
+        RatingSplit split = RatingSplit.latestPerUser(Ratings.of(MovieLens.ratings()), 0.2);
+        double mean = split.train().meanStars();
+        var catalogue = split.train().catalogue();
+        var model = new Factorisation(Factorisation.network(catalogue.users(), catalogue.films(), 32, 3e-4, 0.01, 42), mean);
+        RatingBatches batches = new RatingBatches(split.train(), 1024, mean, 42);
+        return new Run() {
+            @Override
+            public void step(Random random) {
+                if (!batches.hasNext()) batches.reset();
+                model.network().fit(batches.next());
+            }
+
+            @Override
+            public double quality() {
+                return model.rmse(split.test());
+            }
+        };
     }
 
     private static Run images(ImageModel model, INDArray digits, DoubleSupplier quality) {

@@ -1,10 +1,10 @@
 """bench/TimeToQuality.java in PyTorch: a chapter's model (models.py) trained on the same data (written by
-ChapterData.java) for a budget of training seconds, measured at the start and after every tenth of the budget
-with the clock stopped. LSTMs and the Transformer: held-out bits per token (each LSTM window from a zero state, as
-BitsPerToken does). VAE: the negative ELBO on the 1,000 test digits. GANs: 1,000 drawn digits are written next to
-the CSV (NAME-K.f32, pixels in [0, 1]) and ScoreSamples.java puts their Fréchet distance in the quality column,
-with the course's classifier, as for ours.
-Arguments: char-lstm|melody-lstm|transformer|mlp-gan|dcgan|vae seconds out.csv data-folder."""
+ChapterData.java; MovieLens split by movielens.py) for a budget of training seconds, measured at the start and
+after every tenth of the budget with the clock stopped. LSTMs and the Transformer: held-out bits per token (each
+LSTM window from a zero state, as BitsPerToken does). VAE: the negative ELBO on the 1,000 test digits. Matrix
+factorisation: the test RMSE. GANs: 1,000 drawn digits are written next to the CSV (NAME-K.f32, pixels in [0, 1])
+and ScoreSamples.java puts their Fréchet distance in the quality column, with the course's classifier, as for ours.
+Arguments: char-lstm|melody-lstm|transformer|mlp-gan|dcgan|vae|recommend seconds out.csv data-folder."""
 import itertools
 import math
 import os
@@ -15,7 +15,9 @@ import numpy as np
 import torch
 
 import measure  # threads and seed as the other benchmarks set them
-from models import CharTransformer, DenseVae, TokenLstm, gan, gan_step, tbptt_step, vae_step, window_step
+import movielens
+from models import (CharTransformer, DenseVae, Factorisation, TokenLstm, gan, gan_step, rating_step, rmse, tbptt_step,
+                    vae_step, window_step)
 
 name, budget, out_file, data = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]
 
@@ -90,6 +92,21 @@ def vae():
     return images(vae_step(model), quality)
 
 
+def ratings():
+    users, films, (train_u, train_f, train_r), test = movielens.split()
+    mean = train_r.mean()
+    model = Factorisation(users, films, 32)
+    optimiser = torch.optim.Adam(model.parameters(), lr=0.01, weight_decay=3e-4)
+    order = []
+
+    def step():
+        if not order:
+            order.extend(torch.randperm(len(train_r)).split(1024))
+        index = order.pop()
+        rating_step(model, optimiser, train_u[index], train_f[index], train_r[index] - mean)
+    return step, lambda: rmse(model, mean, *test)
+
+
 step, quality = {
     "char-lstm": lambda: tokens("sonnets", 100, 3e-3, lambda v: TokenLstm(v, 256, 2),
                                 lambda m, o, w: tbptt_step(m, o, w, 50), lambda m, x: m(x)[0]),
@@ -100,6 +117,7 @@ step, quality = {
     "mlp-gan": lambda: adversarial("mlp"),
     "dcgan": lambda: adversarial("dcgan"),
     "vae": vae,
+    "recommend": ratings,
 }[name]()
 with open(out_file, "w") as out:
     out.write("seconds,quality\n")
