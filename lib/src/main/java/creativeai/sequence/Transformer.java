@@ -47,10 +47,10 @@ public final class Transformer {
         SDVariable x = sd.mmul(input.reshape(-1, v), tokens).reshape(-1, t, d).add(positions);
         SDVariable mask = sd.constant("causalMask", causalMask(t));
         for (int l = 0; l < size.layers(); l++) {
-            x = x.add(attention(sd, layerNorm(sd, x, "norm1_" + l, d), mask, size, l));
-            x = x.add(mlp(sd, layerNorm(sd, x, "norm2_" + l, d), size, l));
+            x = x.add(attention(sd, layerNorm(sd, x, "norm1Gain" + l, "norm1Bias" + l, d), mask, size, l));
+            x = x.add(mlp(sd, layerNorm(sd, x, "norm2Gain" + l, "norm2Bias" + l, d), size, l));
         }
-        SDVariable logits = sd.mmul(layerNorm(sd, x, "normOut", d).reshape(-1, d), linear(sd, "head", d, v)).add(sd.zero("headBias", DataType.FLOAT, v));
+        SDVariable logits = sd.mmul(layerNorm(sd, x, "normOutGain", "normOutBias", d).reshape(-1, d), linear(sd, "head", d, v)).add(bias(sd, "headBias", v));
         SDVariable shifted = logits.sub(logits.max(true, 1)); // log-softmax by hand: exp cannot overflow
         SDVariable logProbabilities = shifted.sub(sd.math.log(sd.math.exp(shifted).sum(true, 1))).rename("logProbabilities");
         labels.reshape(-1, v).mul(logProbabilities).sum(1).mean().neg().rename("loss");
@@ -75,12 +75,21 @@ public final class Transformer {
 
     static SDVariable mlp(SameDiff sd, SDVariable x, Size size, int layer) {
         int t = size.context(), d = size.width();
-        SDVariable hidden = sd.nn.gelu(sd.mmul(x.reshape(-1, d), linear(sd, "expand" + layer, d, 4 * d)).add(sd.zero("expandBias" + layer, DataType.FLOAT, 4 * d)));
-        return sd.mmul(hidden, linear(sd, "contract" + layer, 4 * d, d)).add(sd.zero("contractBias" + layer, DataType.FLOAT, d)).reshape(-1, t, d);
+        SDVariable hidden = sd.nn.gelu(sd.mmul(x.reshape(-1, d), linear(sd, "expand" + layer, d, 4 * d)).add(bias(sd, "expandBias" + layer, 4 * d)));
+        return sd.mmul(hidden, linear(sd, "contract" + layer, 4 * d, d)).add(bias(sd, "contractBias" + layer, d)).reshape(-1, t, d);
     }
 
-    static SDVariable layerNorm(SameDiff sd, SDVariable x, String name, int d) {
-        return sd.nn.layerNorm(x, sd.one(name + "Gain", DataType.FLOAT, d), sd.zero(name + "Bias", DataType.FLOAT, d), false, 2);
+    /** Layer norm over the last axis with a trainable gain (from 1) and bias (from 0), named as given. */
+    static SDVariable layerNorm(SameDiff sd, SDVariable x, String gainName, String biasName, int d) {
+        return sd.nn.layerNorm(x, sd.var(gainName, Nd4j.ones(DataType.FLOAT, d)), bias(sd, biasName, d), false, 2);
+    }
+
+    /**
+     * A trainable vector of zeros. Not {@code sd.zero(...)}: that makes a constant, which training never changes
+     * (this model's biases and layer-norm parameters did not learn until a comparison with its PyTorch twin showed it).
+     */
+    static SDVariable bias(SameDiff sd, String name, int size) {
+        return sd.var(name, Nd4j.zeros(DataType.FLOAT, size));
     }
 
     /** {@code [batch·time, width]} split into heads: {@code [batch, heads, time, width / heads]}. */

@@ -139,6 +139,20 @@ class TransformerTest {
         assertTrue(!headBefore.equals(frozen.graph().getVariable("head").getArr()), "the head must still learn");
     }
 
+    /** SameDiff's {@code zero} and {@code one} make constants: every weight, bias and gain must be a trainable variable. */
+    @Test
+    void everythingButTheCausalMaskLearns() {
+        GraphTokenModel model = Transformer.model(TINY, 1e-2, 1);
+        List<String> constants = model.graph().variables().stream()
+                .filter(v -> v.getVariableType() == VariableType.CONSTANT).map(SDVariable::name).toList();
+        assertEquals(List.of("causalMask"), constants);
+        INDArray gain = model.graph().getVariable("normOutGain").getArr().dup(), bias = model.graph().getVariable("headBias").getArr().dup();
+        int[] text = new Random(1).ints(200, 0, TINY.vocabulary()).toArray();
+        model.learn(new TokenWindows(text, TINY.vocabulary(), TINY.context()).epoch(8, new Random(1)).next());
+        assertTrue(!gain.equals(model.graph().getVariable("normOutGain").getArr()), "the final layer norm's gain must learn");
+        assertTrue(!bias.equals(model.graph().getVariable("headBias").getArr()), "the head's bias must learn");
+    }
+
     private static double[][] probabilities(GraphTokenModel model, int[] text) {
         INDArray windows = TokenWindows.oneHot(text, TINY.vocabulary());
         return model.probabilities(windows).get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)).transpose().toDoubleMatrix();
