@@ -3,12 +3,10 @@ import creativeai.image.GanTraining;
 import creativeai.image.GraphVae;
 import creativeai.image.ImageModel;
 import creativeai.image.MlpGan;
-import creativeai.data.MovieLens;
 import creativeai.image.Dcgan;
 import creativeai.recommend.Factorisation;
 import creativeai.recommend.RatingBatches;
 import creativeai.recommend.RatingSplit;
-import creativeai.recommend.Ratings;
 import creativeai.sequence.BitsPerToken;
 import creativeai.sequence.NextTokenModel;
 import creativeai.sequence.TokenLstm;
@@ -121,11 +119,9 @@ public class TimeToQuality {
 
     /** Chapter 7's matrix factorisation (k = 32, batches of 1,024 ratings), judged by its RMSE on the test split. */
     static Run ratings() {
-        RatingSplit split = RatingSplit.latestPerUser(Ratings.of(MovieLens.ratings()), 0.2);
-        double mean = split.train().meanStars();
-        var catalogue = split.train().catalogue();
-        var model = new Factorisation(Factorisation.network(catalogue.users(), catalogue.films(), 32, 3e-4, 0.01, 42), mean);
-        RatingBatches batches = new RatingBatches(split.train(), 1024, mean, 42);
+        RatingSplit split = RecommendBench.split();
+        Factorisation model = RecommendBench.model(split, 32, 42);
+        RatingBatches batches = new RatingBatches(split.train(), 1024, model.offset(), 42);
         return new Run() {
             @Override
             public void step(Random random) {

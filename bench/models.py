@@ -194,11 +194,16 @@ class Factorisation(nn.Module):
         return (self.user_vector(u) * self.film_vector(f)).sum(1) + self.user_bias(u)[:, 0] + self.film_bias(f)[:, 0]
 
 
-def rating_step(model, optimiser, users, films, stars):
-    """One Adam step on a batch of ratings (stars around the mean rating)."""
-    optimiser.zero_grad()
-    nn.functional.mse_loss(model(users, films), stars).backward()
-    optimiser.step()
+def rating_step(model):
+    """One training step of the factorisation as a function of a batch of ratings (users, films, stars around the
+    mean rating): Adam 0.01, weight decay 3e-4."""
+    optimiser = torch.optim.Adam(model.parameters(), lr=0.01, weight_decay=3e-4)
+
+    def step(users, films, stars):
+        optimiser.zero_grad()
+        nn.functional.mse_loss(model(users, films), stars).backward()
+        optimiser.step()
+    return step
 
 
 def rmse(model, mean, users, films, stars):

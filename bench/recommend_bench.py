@@ -15,11 +15,11 @@ size, batch, epochs = (int(a) for a in sys.argv[1:4])
 users, films, (train_u, train_f, train_r), test = movielens.split()
 mean = train_r.mean()
 model = Factorisation(users, films, size)
-optimiser = torch.optim.Adam(model.parameters(), lr=0.01, weight_decay=3e-4)
+learn = rating_step(model)
 
 
 def step(index):
-    rating_step(model, optimiser, train_u[index], train_f[index], train_r[index] - mean)
+    learn(train_u[index], train_f[index], train_r[index] - mean)
 
 
 step(torch.arange(batch))  # warm-up

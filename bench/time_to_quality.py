@@ -96,14 +96,14 @@ def ratings():
     users, films, (train_u, train_f, train_r), test = movielens.split()
     mean = train_r.mean()
     model = Factorisation(users, films, 32)
-    optimiser = torch.optim.Adam(model.parameters(), lr=0.01, weight_decay=3e-4)
+    learn = rating_step(model)
     order = []
 
     def step():
         if not order:
             order.extend(torch.randperm(len(train_r)).split(1024))
         index = order.pop()
-        rating_step(model, optimiser, train_u[index], train_f[index], train_r[index] - mean)
+        learn(train_u[index], train_f[index], train_r[index] - mean)
     return step, lambda: rmse(model, mean, *test)
 
 
