@@ -67,7 +67,7 @@ public class ImageBench {
 
     static SDVariable dense(SameDiff sd, String name, SDVariable in, int nIn, int nOut) {
         SDVariable w = sd.hasVariable(name + "_W") ? sd.getVariable(name + "_W") : sd.var(name + "_W", new XavierInitScheme('c', nIn, nOut), DataType.FLOAT, nIn, nOut);
-        SDVariable b = sd.hasVariable(name + "_b") ? sd.getVariable(name + "_b") : sd.zero(name + "_b", DataType.FLOAT, 1, nOut);
+        SDVariable b = sd.hasVariable(name + "_b") ? sd.getVariable(name + "_b") : sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, 1, nOut));   // a variable: sd.zero would make a constant
         return in.mmul(w).add(b);
     }
 }

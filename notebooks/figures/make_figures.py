@@ -5,6 +5,9 @@ skipgram.svg    chapter 1: a skip-gram window and negative samples
 gan-loop.svg    chapter 4: one step of GAN training
 vae.svg         chapter 5: encoder, reparameterisation, decoder and the two loss terms
 factorisation.svg  chapter 7: the ratings matrix as the product of user and film vectors
+melody-tokens.svg  chapter 3: a bar of ABC, its notes, and the tokens the model reads
+attention.svg   chapter 6: queries, keys and values, the causal mask, the weighted mean
+rl-loop.svg     chapter 8: state, action, reward and the update of the agent
 """
 from pathlib import Path
 
@@ -135,9 +138,70 @@ def factorisation():
     svg("factorisation.svg", qx + films * cell + 30, y0 + users * cell + 40, parts)
 
 
+def melody_tokens():
+    notes = [("G4", 4), ("A4", 2), ("B4", 2), ("C5", 4), ("rest", 2), ("E5", 2)]   # (pitch, sixteenths)
+    parts = [text(20, 22, "A bar of a tune as the model reads it: one token per sixteenth note", bold=True),
+             text(20, 56, "ABC:", bold=True), text(84, 56, "K:C  L:1/8   |  G2 A B  c2 z e  |"),
+             text(20, 100, "notes:", bold=True), text(20, 160, "tokens:", bold=True)]
+    x, cell = 114, 34
+    parts.append(box(x - 30, 135, 26, 36, "|", "#f4f6f7"))
+    for pitch, length in notes:
+        width = length * cell
+        parts.append(box(x, 80, width - 4, 30, pitch if pitch != "rest" else "rest", "#fdebd0" if pitch != "rest" else "#f4f6f7"))
+        for i in range(length):
+            label = pitch if i == 0 else "-"
+            parts.append(box(x + i * cell, 135, cell - 4, 36, label, "#d6eaf8" if i == 0 else "white"))
+        x += width
+    parts.append(box(x, 135, 26, 36, "|", "#f4f6f7"))
+    parts.append(text(84, 200, "a pitch starts a note, \"-\" holds it one more sixteenth, \"rest\" starts a silence, \"|\" marks the bar line", "#555"))
+    svg("melody-tokens.svg", x + 60, 215, parts)
+
+
+def attention():
+    parts = [text(20, 22, "Causal self-attention, one head: every position asks (q), offers (k) and passes on (v)", bold=True)]
+    chars, cell, x0, y0 = "thee", 40, 480, 70
+    for j, c in enumerate(chars):
+        x = 30 + j * 100
+        parts.append(box(x, 230, 84, 30, f"x{j + 1}: {c}", "#f4f6f7"))
+        for n, (name, fill) in enumerate((("q", "#fdebd0"), ("k", "#d6eaf8"), ("v", "#d5f5e3"))):
+            parts.append(box(x + n * 29, 175, 26, 28, f"{name}{j + 1}", fill) + arrow(x + n * 29 + 13, 228, x + n * 29 + 13, 205))
+    parts.append(text(30, 160, "three learned matrices make q, k and v from what each position holds", "#555"))
+    parts.append(text(x0 + 2 * cell, y0 - 30, "scores q_i · k_j / √d + M_ij", "#1f618d", "middle"))
+    for i in range(4):
+        parts.append(text(x0 - 8, y0 + i * cell + 25, f"q{i + 1}", anchor="end"))
+        parts.append(text(x0 + i * cell + cell / 2, y0 - 8, f"k{i + 1}", anchor="middle"))
+        for j in range(4):
+            seen = j <= i
+            parts.append(f'<rect x="{x0 + j * cell}" y="{y0 + i * cell}" width="{cell}" height="{cell}" '
+                         f'fill="{"#d6eaf8" if seen else "#d5d8dc"}" stroke="#888"/>')
+            parts.append(text(x0 + j * cell + cell / 2, y0 + i * cell + 25, f"s{i + 1}{j + 1}" if seen else "−∞", "#333" if seen else "#c0392b", "middle"))
+    parts.append(text(x0, y0 + 4 * cell + 22, "mask M: 0 where j ≤ i, −10⁹ where j > i", "#c0392b"))
+    parts.append(arrow(x0 + 4 * cell + 8, y0 + 2 * cell, x0 + 4 * cell + 48, y0 + 2 * cell))
+    parts.append(text(x0 + 4 * cell + 56, y0 + 2 * cell - 14, "softmax of each row:"))
+    parts.append(text(x0 + 4 * cell + 56, y0 + 2 * cell + 4, "weights a_ij, 0 on the masked"))
+    parts.append(text(x0 + 4 * cell + 56, y0 + 2 * cell + 30, "out_i = Σ_j a_ij v_j", "#1e8449", bold=True))
+    svg("attention.svg", 900, 275, parts)
+
+
+def rl_loop():
+    parts = [text(20, 22, "Reinforcement learning: the agent composes one decision at a time", bold=True),
+             box(60, 60, 180, 60, "agent: Q(s, a) or π(a | s)", "#d6eaf8"),
+             box(460, 60, 200, 60, "task: the melody so far", "#fdebd0"),
+             arrow(240, 75, 458, 75), text(350, 68, "action a: a pitch, rest or hold", anchor="middle"),
+             arrow(458, 105, 242, 105, red=True), text(350, 125, "reward r: the rules (and the guide)", "#c0392b", "middle"),
+             arrow(560, 122, 560, 170), arrow(560, 170, 150, 170), arrow(150, 170, 150, 122),
+             text(355, 163, "next state s′: step and last actions (Q-learning) or features (policy)", anchor="middle"),
+             text(60, 210, "Q-learning: Q(s, a) ← Q(s, a) + α (r + γ max Q(s′, ·) − Q(s, a)) after every step", "#1f618d"),
+             text(60, 232, "REINFORCE: after a batch of melodies, make actions with G_t − b_t > 0 more likely", "#1f618d")]
+    svg("rl-loop.svg", 720, 250, parts)
+
+
 if __name__ == "__main__":
     lstm_tbptt()
     skipgram()
     gan_loop()
     vae()
     factorisation()
+    melody_tokens()
+    attention()
+    rl_loop()

@@ -26,12 +26,13 @@ class Run:
     def outputs(self):
         return [o for cell in self.notebook.cells if cell.cell_type == "code" for o in cell.outputs]
 
-    def checks(self):
-        """{exercise number: what its self-check cell printed}."""
+    def checks(self, prefix=""):
+        """{exercise number: what its self-check cell printed}; with prefix "wrong-", the checks run again after
+        a scripted wrong answer (exercise_blocks.with_wrong_answers)."""
         found = {}
         for cell in self.notebook.cells:
             for tag in cell.metadata.get("tags", []):
-                if m := CHECK_TAG.fullmatch(tag):
+                if (m := CHECK_TAG.fullmatch(tag.removeprefix(prefix))) and tag.startswith(prefix):
                     found[int(m.group(1))] = " ".join(shown_text(o) for o in cell.outputs) + error_text(cell)
         return found
 

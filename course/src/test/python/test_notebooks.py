@@ -1,7 +1,8 @@
 """Every notebook in notebooks/ runs top to bottom through the real kernel in QUICK mode, with no error,
 shows what its metadata promises (course.expects: MIME types, or text that some output must hold), and every
-exercise's self-check says ✗ as shipped: nothing is solved before the student acts (test_exercises.py shows
-the worked solutions turn each into ✓)."""
+exercise's self-check says ✗ as shipped: nothing is solved before the student acts. The same run then tries
+each scripted wrong answer (course/src/test/wrong-answers/) and its self-check must say ✗ again
+(test_exercises.py shows the worked solutions turn each into ✓)."""
 import json
 import re
 import shutil
@@ -11,6 +12,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT, record
+from exercise_blocks import WRONG_ANSWERS, with_wrong_answers
 from notebook_run import execute, shown_text
 from publish import executed
 
@@ -32,7 +34,11 @@ def promised(notebook, outputs):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_runs_in_quick_mode(path):
-    run = execute(nbformat.read(path, as_version=4), path)
+    notebook = nbformat.read(path, as_version=4)
+    shipped = len(notebook.cells)
+    if (WRONG_ANSWERS / f"{path.stem}.md").exists():
+        notebook, shipped = with_wrong_answers(notebook, path)
+    run = execute(notebook, path)
     outputs = run.outputs()
     errors = [o for o in outputs if o.output_type == "error"]
     assert not errors, errors
@@ -40,8 +46,12 @@ def test_notebook_runs_in_quick_mode(path):
     assert run.peak_rss < 2 * 2**30, f"{path.name} used {run.peak_rss / 2**20:.0f} MB at its peak"
     solved_already = {n: text for n, text in run.checks().items() if "✗" not in text or "✓" in text}
     assert not solved_already, f"{path.name}: these self-checks do not say ✗ before the student acts: {solved_already}"
-    record(f"notebook-{path.stem}", {"seconds": run.seconds, "peak_rss_mb": run.peak_rss / 2**20, "checks": run.checks()})
-    # the site's QUICK build (test_site.py) reuses this run instead of running the chapter again
+    fooled = {n: text for n, text in run.checks("wrong-").items() if "✗" not in text or "✓" in text}
+    assert not fooled, f"{path.name}: self-checks that a scripted wrong answer passes: {fooled}"
+    record(f"notebook-{path.stem}", {"seconds": run.seconds, "peak_rss_mb": run.peak_rss / 2**20, "checks": run.checks(),
+                                     "after wrong answers": run.checks("wrong-")})
+    # the site's QUICK build (test_site.py) reuses this run, without the wrong answers, instead of running the chapter again
+    del run.notebook.cells[shipped:]
     executed.store(path.stem, run.notebook, True, run.seconds, run.peak_rss, source=nbformat.read(path, as_version=4))
 
 

@@ -5,14 +5,19 @@ import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.listeners.ListenerVariables;
 import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /** What every SameDiff graph a notebook writes needs from the wrappers that run it, done once, in one place. */
@@ -69,5 +74,51 @@ public final class Graphs {
                 if (variables.contains(name)) sink.accept(name, activation);
             }
         };
+    }
+
+    /**
+     * Checks that training moves every parameter of a graph: trains a copy of it ({@link SameDiff#dup()}, so
+     * {@code graph} itself is untouched) for one step on {@code batch}, and fails, naming them, if any trainable
+     * variable kept its value or if the graph holds an array constant other than {@code fixed} (a constant never
+     * trains: {@code sd.zero(...)} and {@code sd.constant(...)} make one, {@code sd.var(...)} a variable). Returns
+     * what was checked, to print.
+     */
+    public static LearningCheck requireEveryParameterLearns(SameDiff graph, MultiDataSet batch, String... fixed) {
+        Set<String> allowed = Set.of(fixed);
+        List<String> constants = graph.variables().stream()
+                .filter(v -> v.getVariableType() == VariableType.CONSTANT && !allowed.contains(v.name()))
+                .map(SDVariable::name).toList();
+        SameDiff copy = withGradients(graph.dup());
+        List<SDVariable> parameters = copy.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).toList();
+        List<INDArray> before = parameters.stream().map(v -> v.getArr().dup()).toList();
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));   // the first fit prints its gradient function
+        try {
+            copy.fit(batch);
+        } finally {
+            System.setOut(out);
+        }
+        List<String> unchanged = new ArrayList<>();
+        long numbers = 0;
+        for (int i = 0; i < parameters.size(); i++) {
+            INDArray after = parameters.get(i).getArr();
+            numbers += after.length();
+            if (after.equals(before.get(i))) unchanged.add(parameters.get(i).name());
+        }
+        if (!constants.isEmpty() || !unchanged.isEmpty()) {
+            throw new IllegalStateException("parameters that never learn: "
+                    + (constants.isEmpty() ? "" : "constants " + constants + " (make them with sd.var(name, Nd4j.zeros(...)), not sd.zero) ")
+                    + (unchanged.isEmpty() ? "" : "variables unchanged after a training step " + unchanged));
+        }
+        return new LearningCheck(parameters.size(), numbers, Arrays.asList(fixed));
+    }
+
+    /** What {@link #requireEveryParameterLearns} found: every one of {@code arrays} trainable arrays moved. */
+    public record LearningCheck(int arrays, long numbers, List<String> fixed) {
+        @Override
+        public String toString() {
+            return String.format("all %d parameter arrays (%,d numbers) change in one training step", arrays, numbers)
+                    + (fixed.isEmpty() ? "" : "; fixed by design: " + String.join(", ", fixed));
+        }
     }
 }

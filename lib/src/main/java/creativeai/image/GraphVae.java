@@ -79,6 +79,16 @@ public final class GraphVae implements ImageModel {
         return lastTerms.clone();
     }
 
+    /**
+     * Fails, naming them, if a step on {@code batch} leaves any of the graph's parameters where it was (see
+     * {@link Graphs#requireEveryParameterLearns}); the graph itself is not trained.
+     */
+    public Graphs.LearningCheck requireEveryParameterLearns(INDArray batch) {
+        Mnist.requireRows(batch, "the VAE");
+        INDArray eps = Nd4j.randn(DataType.FLOAT, batch.rows(), latent);
+        return Graphs.requireEveryParameterLearns(graph, new MultiDataSet(new INDArray[] {batch.castTo(DataType.FLOAT), eps}, new INDArray[0]));
+    }
+
     /** The two terms of the negative ELBO on {@code images} (nats per image): reconstruction and KL. */
     public double[] lossTerms(INDArray images) {
         Mnist.requireRows(images, "the VAE");

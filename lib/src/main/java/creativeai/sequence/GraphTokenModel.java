@@ -87,6 +87,16 @@ public final class GraphTokenModel implements NextTokenModel {
                 .mapToLong(v -> v.getArr().length()).sum();
     }
 
+    /**
+     * Fails, naming them, if a step on {@code batch} leaves any parameter where it was, or if the graph holds a
+     * constant other than {@code causalMask} (see {@link Graphs#requireEveryParameterLearns}); the model itself is
+     * not trained.
+     */
+    public Graphs.LearningCheck requireEveryParameterLearns(DataSet batch) {
+        INDArray input = timeMajor(batch.getFeatures()), labels = timeMajor(batch.getLabels());
+        return Graphs.requireEveryParameterLearns(graph, new MultiDataSet(new INDArray[] {input, labels}, new INDArray[0]), "causalMask");
+    }
+
     @Override
     public double learn(DataSet batch) {
         INDArray input = timeMajor(batch.getFeatures()), labels = timeMajor(batch.getLabels());

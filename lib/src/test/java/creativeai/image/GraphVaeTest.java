@@ -22,31 +22,51 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GraphVaeTest {
     /** A small dense VAE with the names GraphVae reads: 784 → 128 → (μ, log σ²) of 4; 4 → 128 → 784. */
     static SameDiff smallVae(long seed) {
+        return smallVae(seed, false);
+    }
+
+    /** The same VAE; with {@code constantBiases}, its biases made the wrong way, as constants (sd.zero). */
+    static SameDiff smallVae(long seed, boolean constantBiases) {
         Nd4j.getRandom().setSeed(seed);
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, 784);
         SDVariable eps = sd.placeHolder("eps", DataType.FLOAT, -1, 4);
-        SDVariable h = sd.nn.relu(dense(sd, "enc", x, 784, 128), 0);
-        SDVariable mean = dense(sd, "mu", h, 128, 4).rename("mean");
-        SDVariable logVar = dense(sd, "logvar", h, 128, 4);
-        SDVariable logits = decode(sd, mean.add(sd.math.exp(logVar.mul(0.5)).mul(eps)));
+        SDVariable h = sd.nn.relu(dense(sd, "enc", x, 784, 128, constantBiases), 0);
+        SDVariable mean = dense(sd, "mu", h, 128, 4, constantBiases).rename("mean");
+        SDVariable logVar = dense(sd, "logvar", h, 128, 4, constantBiases);
+        SDVariable logits = decode(sd, constantBiases, mean.add(sd.math.exp(logVar.mul(0.5)).mul(eps)));
         SDVariable reconstruction = sd.nn.softplus(logits).sub(x.mul(logits)).sum(1).mean().rename("reconstruction");
         SDVariable kl = mean.mul(mean).add(sd.math.exp(logVar)).sub(logVar).sub(1).sum(1).mul(0.5).mean().rename("kl");
         reconstruction.add("loss", kl);
         sd.setLossVariables("loss");
-        sd.nn.sigmoid("drawn", decode(sd, sd.placeHolder("zIn", DataType.FLOAT, -1, 4)));
+        sd.nn.sigmoid("drawn", decode(sd, constantBiases, sd.placeHolder("zIn", DataType.FLOAT, -1, 4)));
         sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(1e-3)).dataSetFeatureMapping("x", "eps").markLabelsUnused().build());
         return sd;
     }
 
-    private static SDVariable decode(SameDiff sd, SDVariable z) {
-        return dense(sd, "dec2", sd.nn.relu(dense(sd, "dec1", z, 4, 128), 0), 128, 784);
+    private static SDVariable decode(SameDiff sd, boolean constantBiases, SDVariable z) {
+        return dense(sd, "dec2", sd.nn.relu(dense(sd, "dec1", z, 4, 128, constantBiases), 0), 128, 784, constantBiases);
     }
 
-    private static SDVariable dense(SameDiff sd, String name, SDVariable in, int nIn, int nOut) {
+    private static SDVariable dense(SameDiff sd, String name, SDVariable in, int nIn, int nOut, boolean constantBias) {
         SDVariable w = sd.hasVariable(name + "_W") ? sd.getVariable(name + "_W") : sd.var(name + "_W", new XavierInitScheme('c', nIn, nOut), DataType.FLOAT, nIn, nOut);
-        SDVariable b = sd.hasVariable(name + "_b") ? sd.getVariable(name + "_b") : sd.zero(name + "_b", DataType.FLOAT, 1, nOut);
+        SDVariable b = sd.hasVariable(name + "_b") ? sd.getVariable(name + "_b")
+                : constantBias ? sd.zero(name + "_b", DataType.FLOAT, 1, nOut) : sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, 1, nOut));
         return in.mmul(w).add(b);
+    }
+
+    @Test
+    void everyParameterLearnsAndBiasesMadeAsConstantsAreNamed() {
+        INDArray batch = Mnist.load(Mnist.Split.TRAIN).first(64, Mnist.Scale.ZERO_TO_ONE).getFeatures();
+        GraphVae vae = new GraphVae(smallVae(3));
+        INDArray before = vae.graph().getVariable("enc_b").getArr().dup();
+        var check = vae.requireEveryParameterLearns(batch);
+        assertEquals(10, check.arrays(), "five layers, a weight and a bias each");
+        assertEquals(784 * 128 + 128 + 2 * (128 * 4 + 4) + 4 * 128 + 128 + 128 * 784 + 784, check.numbers());
+        assertEquals(before, vae.graph().getVariable("enc_b").getArr(), "the check trains a copy, not the model");
+
+        var error = assertThrows(IllegalStateException.class, () -> new GraphVae(smallVae(3, true)).requireEveryParameterLearns(batch));
+        assertTrue(error.getMessage().contains("enc_b") && error.getMessage().contains("dec2_b"), error.getMessage());
     }
 
     @Test

@@ -1,0 +1,90 @@
+"""Code blocks that change a notebook's exercises: the worked solutions in solutions/ and the scripted wrong answers
+in course/src/test/wrong-answers/, both Markdown a person can read. Each code block says which exercise it is for
+and which notebook cell (by tag) it changes:
+```java exercise=2 cell=exercise-2           the cell tagged exercise-2 becomes the block
+```java exercise=3 cell=parameters change    the block is "old line(s)", a line "// becomes", "new line(s)"
+A block marked run=2 (for a change that would spoil another exercise's check, such as another dataset) is
+applied in a second run of its own group."""
+import copy
+import re
+import uuid
+from collections import defaultdict
+
+import nbformat
+
+from conftest import ROOT
+
+BLOCK = re.compile(r"^```java ([^\n]*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+SOLUTIONS = ROOT / "solutions"
+WRONG_ANSWERS = ROOT / "course" / "src" / "test" / "wrong-answers"
+
+
+def blocks(path, folder):
+    """[(run, exercise, cell tag, is a change, code)] from <folder>/<notebook>.md."""
+    text = (folder / f"{path.stem}.md").read_text(encoding="utf-8")
+    found = []
+    for info, code in BLOCK.findall(text):
+        fields = dict(f.split("=", 1) for f in info.split() if "=" in f)
+        found.append((int(fields.get("run", 1)), int(fields["exercise"]), fields["cell"], "change" in info.split(), code))
+    return found
+
+
+def exercises(path):
+    """The numbers of the notebook's exercises: one per cell tagged check-N."""
+    return {int(t.split("-")[1]) for c in nbformat.read(path, as_version=4).cells for t in c.metadata.get("tags", []) if t.startswith("check-")}
+
+
+def tagged(notebook, tag, path):
+    cells = [c for c in notebook.cells if tag in c.metadata.get("tags", [])]
+    assert len(cells) == 1, f"{path.name}: {len(cells)} cells tagged {tag}"
+    return cells[0]
+
+
+def changed(cell, change, code, path, tag):
+    """The cell's source with the block applied: replaced whole, or one passage changed."""
+    if not change:
+        return code
+    old, new = (part.rstrip("\n") for part in code.split("// becomes\n"))
+    assert old in cell.source, f"{path.name}, cell {tag}: the block changes text the cell does not hold:\n{old}"
+    return cell.source.replace(old, new)
+
+
+def solved(path, chosen):
+    """The notebook with the given blocks applied in place."""
+    notebook = nbformat.read(path, as_version=4)
+    for _, _, tag, change, code in chosen:
+        cell = tagged(notebook, tag, path)
+        cell.source = changed(cell, change, code, path, tag)
+    return notebook
+
+
+def runs(path, folder=SOLUTIONS):
+    """The blocks grouped by run: [(path, run, blocks)]."""
+    groups = defaultdict(list)
+    for block in blocks(path, folder):
+        groups[block[0]].append(block)
+    return [(path, n, chosen) for n, chosen in sorted(groups.items())]
+
+
+def with_wrong_answers(notebook, path):
+    """The notebook with every wrong answer appended after its last cell: for each exercise, its changed cells and
+    then its self-check again, tagged wrong-check-N. Run after the shipped notebook, nothing is solved: each of
+    those checks must say ✗. Returns the notebook and the number of cells it had before."""
+    shipped = len(notebook.cells)
+    by_exercise = defaultdict(list)
+    for _, exercise, tag, change, code in blocks(path, WRONG_ANSWERS):
+        by_exercise[exercise].append((tag, change, code))
+    for exercise, changes in sorted(by_exercise.items()):
+        check_tag = f"check-{exercise}"
+        check = copy.deepcopy(tagged(notebook, check_tag, path))
+        for tag, change, code in changes:
+            if tag == check_tag:
+                check.source = changed(check, change, code, path, tag)
+            else:
+                cell = copy.deepcopy(tagged(notebook, tag, path))
+                cell.source = changed(cell, change, code, path, tag)
+                cell.metadata["tags"], cell.id = [f"wrong-{tag}"], uuid.uuid4().hex[:8]
+                notebook.cells.append(cell)
+        check.metadata["tags"], check.id = [f"wrong-{check_tag}"], uuid.uuid4().hex[:8]
+        notebook.cells.append(check)
+    return notebook, shipped
