@@ -69,8 +69,7 @@ def runs(path, folder=SOLUTIONS):
 def with_wrong_answers(notebook, path):
     """The notebook with every wrong answer appended after its last cell: for each exercise, its changed cells and
     then its self-check again, tagged wrong-check-N. Run after the shipped notebook, nothing is solved: each of
-    those checks must say ✗. Returns the notebook and the number of cells it had before."""
-    shipped = len(notebook.cells)
+    those checks must say ✗. Returns the notebook."""
     by_exercise = defaultdict(list)
     for _, exercise, tag, change, code in blocks(path, WRONG_ANSWERS):
         by_exercise[exercise].append((tag, change, code))
@@ -87,4 +86,4 @@ def with_wrong_answers(notebook, path):
                 notebook.cells.append(cell)
         check.metadata["tags"], check.id = [f"wrong-{check_tag}"], uuid.uuid4().hex[:8]
         notebook.cells.append(check)
-    return notebook, shipped
+    return notebook

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 
 /**
@@ -62,12 +63,16 @@ public final class Catalogue {
      * most rated one when several match, given how often each film was rated: {@code film("Toy Story", counts)}.
      */
     public int film(String title, int[] timesRated) {
+        return find(title, timesRated).orElseThrow(() -> new IllegalArgumentException("no film whose title starts with \"" + title + "\""));
+    }
+
+    /** The film {@link #film(String, int[])} would choose, or empty when no title starts with {@code title}. */
+    public OptionalInt find(String title, int[] timesRated) {
         String wanted = title.strip().toLowerCase(Locale.ROOT);
         Comparator<Integer> exactFirstThenMostRated = Comparator.comparing((Integer f) -> titles[f].equalsIgnoreCase(wanted))
                 .thenComparingInt(f -> timesRated[f]);
         return IntStream.range(0, films()).filter(f -> titles[f].toLowerCase(Locale.ROOT).startsWith(wanted))
-                .boxed().max(exactFirstThenMostRated)
-                .orElseThrow(() -> new IllegalArgumentException("no film whose title starts with \"" + title + "\""));
+                .boxed().max(exactFirstThenMostRated).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     public int userId(int user) {

@@ -81,6 +81,11 @@ public final class GraphTokenModel implements NextTokenModel {
         return vocabularySize;
     }
 
+    /** Transformer blocks in the graph: one per {@code attention<l>} variable. */
+    public int layers() {
+        return layers;
+    }
+
     /** Trainable numbers in the graph. */
     public long parameters() {
         return graph.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
