@@ -1,3 +1,4 @@
+import creativeai.data.HeldOut;
 import creativeai.data.Corpora;
 import creativeai.data.Mnist;
 import creativeai.music.Melodies;
@@ -16,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 
 /**
  * The chapters' training and held-out data, split as the notebooks split it, for the time-to-quality runs; and
@@ -30,19 +30,19 @@ public class ChapterData {
 
     /** Chapter 2: the sonnets, character by character; the last tenth held out. */
     static Tokens sonnets() {
-        String text = Corpora.sonnets().stream().map(Corpora.Sonnet::text).collect(Collectors.joining("\n\n"));
+        String text = Corpora.sonnetText();
         CharVocabulary vocabulary = CharVocabulary.of(text);
-        int split = text.length() * 9 / 10;
-        return new Tokens(vocabulary.encode(text.substring(0, split)), vocabulary.encode(text.substring(split)), vocabulary.size());
+        var split = HeldOut.lastTenth(text);
+        return new Tokens(vocabulary.encode(split.training()), vocabulary.encode(split.heldOut()), vocabulary.size());
     }
 
     /** Chapter 3: O'Neill's tunes as melody tokens; every tenth tune held out, 1,800 of the rest learnt from. */
     static Tokens melodies() {
-        List<Tune> tunes = Melodies.oneills().tunes(), training = new ArrayList<>(), heldOut = new ArrayList<>();
-        for (int i = 0; i < tunes.size(); i++) (i % 10 == 9 ? heldOut : training).add(tunes.get(i));
+        var split = HeldOut.everyTenth(Melodies.oneills().tunes());
+        List<Tune> training = new ArrayList<>(split.training());
         Collections.shuffle(training, new Random(42));
         return new Tokens(MelodyEncoding.corpus(training.subList(0, Math.min(1800, training.size()))),
-                MelodyEncoding.corpus(heldOut), MelodyEncoding.vocabularySize());
+                MelodyEncoding.corpus(split.heldOut()), MelodyEncoding.vocabularySize());
     }
 
     /** Chapters 4 and 5: MNIST's 60,000 training digits, pixels in [0, 1]. */

@@ -33,6 +33,6 @@ public class RecommendBench {
     /** Chapter 7's factorisation for the split's training ratings, around their mean: weight decay 3e-4, Adam 0.01. */
     static Factorisation model(RatingSplit split, int size, long seed) {
         var catalogue = split.train().catalogue();
-        return new Factorisation(Factorisation.network(catalogue.users(), catalogue.films(), size, 3e-4, 0.01, seed), split.train().meanStars());
+        return new Factorisation(Factorisation.network(catalogue.users(), catalogue.films(), Factorisation.options().size(size).l2(3e-4).learningRate(0.01).seed(seed)), split.train().meanStars());
     }
 }

@@ -4,6 +4,7 @@ import creativeai.image.GraphVae;
 import creativeai.image.ImageModel;
 import creativeai.image.MlpGan;
 import creativeai.image.Dcgan;
+import creativeai.image.DenseVae;
 import creativeai.recommend.Factorisation;
 import creativeai.recommend.RatingBatches;
 import creativeai.recommend.RatingSplit;
@@ -48,12 +49,12 @@ public class TimeToQuality {
         double budget = Double.parseDouble(args[1]);
         Nd4j.getRandom().setSeed(42);
         Run run = switch (model) {
-            case "char-lstm" -> tokens(ChapterData.sonnets(), 100, v -> NextTokenModel.of(TokenLstm.network(v, 256, 2, 50, 3e-3, 42)));
-            case "melody-lstm" -> tokens(ChapterData.melodies(), 128, v -> NextTokenModel.of(TokenLstm.network(v, 128, 2, 64, 2e-3, 42)));
+            case "char-lstm" -> tokens(ChapterData.sonnets(), 100, v -> NextTokenModel.of(TokenLstm.network(v, TokenLstm.options())));
+            case "melody-lstm" -> tokens(ChapterData.melodies(), 128, v -> NextTokenModel.of(TokenLstm.network(v, TokenLstm.options().hidden(128).tbptt(64).learningRate(2e-3))));
             case "transformer" -> tokens(ChapterData.sonnets(), 64, v -> Transformer.model(new Transformer.Size(v, 64, 64, 4, 2), 3e-3, 42));
             case "mlp-gan" -> gan(new GanTraining(MlpGan.generator(64, 42), MlpGan.discriminator(42), 64));
             case "dcgan" -> gan(new GanTraining(Dcgan.generator(64, 32, 42), Dcgan.discriminator(32, 42), 64));
-            case "vae" -> vae(new GraphVae(ImageBench.denseVae(16)));
+            case "vae" -> vae(new GraphVae(DenseVae.graph(16, DenseVae.options().seed(1))));
             case "recommend" -> ratings();
             default -> throw new IllegalArgumentException("char-lstm, melody-lstm, transformer, mlp-gan, dcgan, vae or recommend, not " + model);
         };

@@ -20,7 +20,7 @@ public class TokenLstmBench {
         int warmup = 3, measured = Integer.parseInt(System.getenv().getOrDefault("BENCH_BATCHES", "20"));
         Random random = new Random(1);
         int[] tokens = random.ints((long) (warmup + measured) * batch * window + 1, 0, vocabulary).toArray();
-        MultiLayerNetwork net = TokenLstm.network(vocabulary, hidden, layers, tbptt, 2e-3, 1);
+        MultiLayerNetwork net = TokenLstm.network(vocabulary, TokenLstm.options().hidden(hidden).layers(layers).tbptt(tbptt).learningRate(2e-3).seed(1));
         Iterator<DataSet> batches = new TokenWindows(tokens, vocabulary, window).inOrder(batch);
         for (int i = 0; i < warmup; i++) net.fit(batches.next());
         long start = System.nanoTime();

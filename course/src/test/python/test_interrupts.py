@@ -108,8 +108,8 @@ def test_every_stop_returns_to_idle_and_the_next_cell_runs(jdk, silent_repositor
         "busy loop": "while (true) { spins++; }",
         "sleep": "Thread.sleep(60_000);",
         "dl4j fit loop": "while (true) { net.fit(x, x); }",
-        "course Trainer (library loop)": "creativeai.sequence.Trainer.train(lstm, windows, windows.first(8), "
-                                         "new creativeai.sequence.Trainer.Settings(\"endless\", 1000, 16, 1, null), null, null);",
+        "course Trainer (library loop)": "new creativeai.sequence.Trainer(\"endless\", lstm).budget(creativeai.training.Budget.seconds(600))"
+                                         ".batchSize(16).train(windows, windows.first(8));",
         "large cell compiling": LARGE_CELL,
         "%maven waiting": "%maven org.example.never:served:1.0\nint afterMaven = 1;",
         "%%time of a busy loop": "%%time\nwhile (true) { spins++; }",

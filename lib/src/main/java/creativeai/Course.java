@@ -31,6 +31,14 @@ public final class Course {
     }
 
     /**
+     * Where a chapter keeps a model of several files (a GAN's two networks and its sample grids):
+     * {@code checkpoints/<name>/}, or {@code <name>-quick/} in QUICK mode; the folder is not created.
+     */
+    public static Path checkpointFolder(String name) {
+        return home().resolve("checkpoints").resolve(name + (quick() ? "-quick" : ""));
+    }
+
+    /**
      * Where a chapter saves what it made (a poem, a tune, a grid of drawings): {@code outputs/<name>} in the course
      * folder, or {@code outputs/quick/<name>} in QUICK mode, so the tests never overwrite a student's work.
      */

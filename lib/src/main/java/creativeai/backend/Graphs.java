@@ -1,5 +1,6 @@
 package creativeai.backend;
 
+import creativeai.data.AtomicFiles;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.Listener;
@@ -12,8 +13,11 @@ import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +27,33 @@ import java.util.function.BiConsumer;
 /** What every SameDiff graph a notebook writes needs from the wrappers that run it, done once, in one place. */
 public final class Graphs {
     private Graphs() {
+    }
+
+    /**
+     * Saves a graph with its optimiser state (so training can resume) to {@code file}, atomically (an interrupted
+     * save leaves the old file). Returns the file.
+     */
+    public static Path save(SameDiff graph, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        return AtomicFiles.write(file, partial -> graph.save(partial.toFile(), true));
+    }
+
+    /** A graph saved by {@link #save}, ready to train on; a missing or unreadable file gets a message that says what to do. */
+    public static SameDiff load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException("no saved graph at " + file.toAbsolutePath() + ": train it first (LOAD_MODEL = false)");
+        try {
+            return withGradients(SameDiff.load(file.toFile(), true));
+        } catch (RuntimeException e) {
+            throw new IOException("the graph " + file.toAbsolutePath() + " cannot be read (" + e.getMessage() + "): delete it and train again", e);
+        }
+    }
+
+    /** Whether two graphs have the same trainable variables: the same names, shapes and values (e.g. built from one seed). */
+    public static boolean sameParameters(SameDiff one, SameDiff other) {
+        List<SDVariable> mine = one.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).toList();
+        long theirs = other.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).count();
+        return mine.size() == theirs && mine.stream().allMatch(v -> other.hasVariable(v.name())
+                && other.getVariable(v.name()).getVariableType() == VariableType.VARIABLE && other.getVariable(v.name()).getArr().equals(v.getArr()));
     }
 
     /**

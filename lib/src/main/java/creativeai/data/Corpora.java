@@ -39,6 +39,11 @@ public final class Corpora {
         return sonnets(DataStore.standard());
     }
 
+    /** The sonnets as one text, a blank line between one and the next: what the text chapters learn from. */
+    public static String sonnetText() {
+        return String.join("\n\n", sonnets().stream().map(Sonnet::text).toList());
+    }
+
     /** The npm package keeps the sonnets as a JSON array inside a JavaScript module: the array is read as JSON. */
     public static List<Sonnet> sonnets(DataStore store) {
         Path file = store.path("shakespeare-sonnets");

@@ -39,6 +39,34 @@ public final class Mnist {
     public static final java.util.List<String> FASHION_CLASSES = java.util.List.of("T-shirt/top", "trouser", "pullover",
             "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle boot");
 
+    /** Which set of images in MNIST's format a chapter learns from: handwritten digits, or Fashion-MNIST's clothes. */
+    public enum Dataset {
+        DIGITS("mnist", java.util.stream.IntStream.range(0, CLASSES).mapToObj(String::valueOf).toList()),
+        FASHION("fashion-mnist", FASHION_CLASSES);
+
+        private final String prefix;
+        private final java.util.List<String> classNames;
+
+        Dataset(String prefix, java.util.List<String> classNames) {
+            this.prefix = prefix;
+            this.classNames = classNames;
+        }
+
+        public Mnist load(Split split) {
+            return Mnist.load(DataStore.standard(), prefix, split);
+        }
+
+        /** The images' name in datasets/MANIFEST, which provenance records cite: {@code "fashion-mnist-train-images"}. */
+        public String manifestName(Split split) {
+            return prefix + "-" + (split == Split.TRAIN ? "train" : "test") + "-images";
+        }
+
+        /** The label names, by label: "0" to "9", or "T-shirt/top" to "ankle boot". */
+        public java.util.List<String> classNames() {
+            return classNames;
+        }
+    }
+
     /**
      * The images, if they are rows of {@link #PIXELS} pixels (one 28×28 image per row) as the image models read
      * them; otherwise an error naming {@code reader} (e.g. "the VAE") and the shape to reshape to.
@@ -51,12 +79,14 @@ public final class Mnist {
         return images;
     }
 
+    /** The handwritten digits: {@code Dataset.DIGITS.load(split)}. */
     public static Mnist load(Split split) {
-        return load(DataStore.standard(), "mnist", split);
+        return Dataset.DIGITS.load(split);
     }
 
+    /** Fashion-MNIST's clothes: {@code Dataset.FASHION.load(split)}. */
     public static Mnist fashion(Split split) {
-        return load(DataStore.standard(), "fashion-mnist", split);
+        return Dataset.FASHION.load(split);
     }
 
     /** Loads an image set in MNIST's format ("mnist" or "fashion-mnist") from a store. */

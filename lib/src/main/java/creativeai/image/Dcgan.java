@@ -14,7 +14,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -40,7 +39,7 @@ public final class Dcgan {
     }
 
     public static MultiLayerNetwork generator(int latent, int channels, long seed) {
-        var conf = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(LEARNING_RATE, 0.5, 0.999, 1e-8)).weightInit(WeightInit.XAVIER)
+        var conf = new NeuralNetConfiguration.Builder().seed(seed).updater(GanTraining.adam(LEARNING_RATE)).weightInit(WeightInit.XAVIER)
                 .convolutionMode(ConvolutionMode.Truncate).list()
                 .layer(new DenseLayer.Builder().nIn(latent).nOut(channels * 7 * 7).activation(new ActivationLReLU(0.2)).build())
                 .layer(new Deconvolution2D.Builder(4, 4).stride(2, 2).padding(1, 1).nIn(channels).nOut(channels / 2).activation(Activation.IDENTITY).build())
@@ -55,7 +54,7 @@ public final class Dcgan {
     }
 
     public static MultiLayerNetwork discriminator(int channels, long seed) {
-        var conf = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(LEARNING_RATE, 0.5, 0.999, 1e-8)).weightInit(WeightInit.XAVIER)
+        var conf = new NeuralNetConfiguration.Builder().seed(seed).updater(GanTraining.adam(LEARNING_RATE)).weightInit(WeightInit.XAVIER)
                 .convolutionMode(ConvolutionMode.Truncate).list()
                 .layer(new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1).nOut(channels / 2).activation(new ActivationLReLU(0.2)).build())
                 .layer(new ConvolutionLayer.Builder(4, 4).stride(2, 2).padding(1, 1).nOut(channels).activation(new ActivationLReLU(0.2)).build())

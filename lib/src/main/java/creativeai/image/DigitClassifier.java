@@ -31,7 +31,6 @@ import java.util.List;
  */
 public final class DigitClassifier {
     private static final int FEATURE_LAYER = 1;
-    private static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     private final MultiLayerNetwork net;
     private final List<String> classNames;
 
@@ -42,20 +41,19 @@ public final class DigitClassifier {
 
     /** The course's digit classifier: loaded from its checkpoint, or trained and saved when there is none. */
     public static DigitClassifier standard() {
-        return cached("digit-classifier", () -> Mnist.load(Mnist.Split.TRAIN), DIGITS);
+        return cached("digit-classifier", () -> Mnist.Dataset.DIGITS.load(Mnist.Split.TRAIN), Mnist.Dataset.DIGITS.classNames());
     }
 
     /** The same classifier trained on Fashion-MNIST's ten kinds of clothes (about 85 % right on its test set). */
     public static DigitClassifier fashion() {
-        return cached("fashion-classifier", () -> Mnist.fashion(Mnist.Split.TRAIN), Mnist.FASHION_CLASSES);
+        return cached("fashion-classifier", () -> Mnist.Dataset.FASHION.load(Mnist.Split.TRAIN), Mnist.Dataset.FASHION.classNames());
     }
 
-    /** The judge for a chapter's {@code DATASET}: "digits" or "fashion". */
-    public static DigitClassifier forDataset(String dataset) {
+    /** The judge for a chapter's {@code DATASET}: the digit classifier, or the one that knows clothes. */
+    public static DigitClassifier forDataset(Mnist.Dataset dataset) {
         return switch (dataset) {
-            case "digits" -> standard();
-            case "fashion" -> fashion();
-            default -> throw new IllegalArgumentException("no judge for the dataset \"" + dataset + "\": use \"digits\" or \"fashion\"");
+            case DIGITS -> standard();
+            case FASHION -> fashion();
         };
     }
 
@@ -94,7 +92,7 @@ public final class DigitClassifier {
                 net.fit(all.getFeatures().get(interval, NDArrayIndex.all()), all.getLabels().get(interval, NDArrayIndex.all()));
             }
         }
-        return new DigitClassifier(net, DIGITS);
+        return new DigitClassifier(net, Mnist.Dataset.DIGITS.classNames());
     }
 
     /** Share of images whose most likely class is their label. */

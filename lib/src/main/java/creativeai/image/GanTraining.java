@@ -7,6 +7,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,6 +44,14 @@ public final class GanTraining implements ImageModel {
     private final MultiLayerNetwork discriminator;
     private final int latent;
     private final Step step;
+
+    /**
+     * Adam as GANs are trained with it since DCGAN (Radford et al., 2015): β₁ = 0.5 instead of Adam's usual 0.9,
+     * less momentum, so the two players do not overshoot each other; β₂ = 0.999 and ε = 1e-8 as usual.
+     */
+    public static Adam adam(double learningRate) {
+        return Adam.builder().learningRate(learningRate).beta1(0.5).beta2(0.999).epsilon(1e-8).build();
+    }
 
     /** A GAN trained with the {@link #STANDARD} step. */
     public GanTraining(MultiLayerNetwork generator, MultiLayerNetwork discriminator, int latent) {
@@ -99,9 +108,9 @@ public final class GanTraining implements ImageModel {
     }
 
     @Override
-    public void save(Path folder, String model) throws IOException {
-        ImageTrainer.saveNetwork(generator, folder, model, "generator");
-        ImageTrainer.saveNetwork(discriminator, folder, model, "discriminator");
+    public List<Path> save(Path folder, String model) throws IOException {
+        return List.of(ImageTrainer.saveNetwork(discriminator, folder, model, "discriminator"),
+                ImageTrainer.saveNetwork(generator, folder, model, "generator"));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package creativeai.image;
 
 import creativeai.backend.Graphs;
-import creativeai.data.AtomicFiles;
 import creativeai.data.Mnist;
 import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -12,7 +11,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +42,7 @@ public final class GraphVae implements ImageModel {
 
     /** A graph saved by {@link #save}, e.g. {@code load(folder, "vae-16d")}. */
     public static GraphVae load(Path folder, String model) throws IOException {
-        Path file = file(folder, model);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no saved " + model + " in " + folder + ": train it first (LOAD_MODEL = false)");
-        }
-        return new GraphVae(SameDiff.load(file.toFile(), true));
+        return new GraphVae(Graphs.load(file(folder, model)));
     }
 
     public SameDiff graph() {
@@ -133,9 +127,8 @@ public final class GraphVae implements ImageModel {
     }
 
     @Override
-    public void save(Path folder, String model) throws IOException {
-        Files.createDirectories(folder);
-        AtomicFiles.write(file(folder, model), partial -> graph.save(partial.toFile(), true));
+    public List<Path> save(Path folder, String model) throws IOException {
+        return List.of(Graphs.save(graph, file(folder, model)));
     }
 
     private static Path file(Path folder, String model) {

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A model that learns to draw images from points of a latent space, as {@link ImageTrainer} sees it: it learns
@@ -29,6 +30,6 @@ public interface ImageModel {
     /** The images for the given latent points, as rows of 784 pixels in [0, 1] (what {@link DigitClassifier} reads). */
     INDArray draw(INDArray latentPoints);
 
-    /** Saves the model's networks (atomically) in {@code folder}, in files whose names start with {@code model}. */
-    void save(Path folder, String model) throws IOException;
+    /** Saves the model's networks (atomically) in {@code folder}, in files whose names start with {@code model}; returns the files, sorted. */
+    List<Path> save(Path folder, String model) throws IOException;
 }

@@ -2,10 +2,15 @@ package creativeai.image;
 
 import creativeai.data.AtomicFiles;
 import creativeai.data.Mnist;
-import creativeai.kernel.runtime.Display;
 import creativeai.originality.Provenance;
 import creativeai.plot.ImageGrid;
-import creativeai.training.Interrupts;
+import creativeai.training.Budget;
+import creativeai.training.LossCurves;
+import creativeai.training.ProgressListener;
+import creativeai.training.TrainingListener;
+import creativeai.training.TrainingOptions;
+import creativeai.training.TrainingLoop;
+import creativeai.training.TrainingRun;
 import creativeai.training.TrainingView;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -18,39 +23,62 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Pattern;
 
 /**
- * Trains an {@link ImageModel} (a GAN, a VAE) for a number of rounds, with what a reader watches: a progress bar,
- * live loss curves, and a grid of images drawn from the same fixed latent points, redrawn in place after every
- * round. Each round's grid is saved as a PNG that names the model, round and seed; the networks are saved
- * (atomically) after every round and come back with {@link #load}. Given a {@link Judge}, it also measures the
- * Fréchet distance of 500 samples after every round: how quality moved during training. A loss that turns into
- * NaN stops with advice.
+ * How chapters 4 and 5 train an {@link ImageModel} (a GAN, a VAE): the course's {@link TrainingLoop}, rounds of
+ * random batches, with what a reader watches: a progress bar, live loss curves, and a grid of images drawn from the
+ * same fixed latent points, redrawn in place after every round. Each round's grid is saved as a PNG that names the
+ * model, round and seed; the networks are saved (atomically) after every round and come back with {@link #load}.
+ * Given a {@link Judge}, it also measures the Fréchet distance of 500 samples after every round: how quality moved
+ * during training. Settings have names and defaults:
+ * <pre>{@code new ImageTrainer("vae-16d", vae).rounds(4).stepsPerRound(940).savingTo(folder).train(images, points)}</pre>
  */
-public final class ImageTrainer {
+public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
     private static final int JUDGED_SAMPLES = 500;
 
-    /**
-     * {@code rounds} of {@code stepsPerRound} batches; files go to {@code folder} (checkpoints and sample grids).
-     * {@code trainedOn}: the training data's names in datasets/MANIFEST, which the grids' provenance records cite.
-     */
-    public record Settings(String model, int rounds, int stepsPerRound, int batchSize, long seed, Path folder, List<String> trainedOn) {
-        public Settings {
-            trainedOn = List.copyOf(trainedOn);
-        }
+    private final String name;
+    private final ImageModel model;
+    private int stepsPerRound = 100;
+    private Path folder;
+    private List<String> trainedOn = List.of();
+    private Judge judge;
 
-        public Settings(String model, int rounds, int stepsPerRound, int batchSize, long seed, Path folder) {
-            this(model, rounds, stepsPerRound, batchSize, seed, folder, List.of());
-        }
+    /** Training for {@code model}, whose files start with {@code name}: 1 round of 100 batches of 64, seed 42, until set otherwise. */
+    public ImageTrainer(String name, ImageModel model) {
+        super(Budget.rounds(1), 64);
+        this.name = name;
+        this.model = model;
+    }
 
-        /** The same settings, naming the training data: {@code .trainedOn("mnist-train-images")}. */
-        public Settings trainedOn(String... manifestNames) {
-            return new Settings(model, rounds, stepsPerRound, batchSize, seed, folder, List.of(manifestNames));
-        }
+    /** The same as {@code budget(Budget.rounds(count))}. */
+    public ImageTrainer rounds(int count) {
+        return budget(Budget.rounds(count));
+    }
+
+    public ImageTrainer stepsPerRound(int batches) {
+        if (batches < 1) throw new IllegalArgumentException("a round needs at least 1 batch, not " + batches);
+        this.stepsPerRound = batches;
+        return this;
+    }
+
+    /** Saves the networks and each round's grid in {@code folder} (by default nothing is saved). */
+    public ImageTrainer savingTo(Path folder) {
+        this.folder = folder;
+        return this;
+    }
+
+    /** Names the training data, as datasets/MANIFEST does ({@code "mnist-train-images"}): the grids' provenance cites them. */
+    public ImageTrainer trainedOn(String... manifestNames) {
+        this.trainedOn = List.of(manifestNames);
+        return this;
+    }
+
+    /** Scores 500 samples after every round. */
+    public ImageTrainer judge(Judge judge) {
+        this.judge = judge;
+        return this;
     }
 
     /** The classifier that scores samples after every round, and the features of real images it compares with. */
@@ -81,65 +109,59 @@ public final class ImageTrainer {
         }
     }
 
-    private ImageTrainer() {
-    }
-
-    public static Result train(ImageModel model, INDArray images, INDArray fixedPoints, Settings settings) {
-        return train(model, images, fixedPoints, settings, null);
-    }
-
-    /** Trains on random batches of {@code images} (one per row, in the range the model expects). */
-    public static Result train(ImageModel model, INDArray images, INDArray fixedPoints, Settings settings, Judge judge) {
-        String[] names = model.lossNames();
-        TrainingView.Progress bar = TrainingView.standard().progress(settings.model(), settings.rounds() * settings.stepsPerRound());
-        TrainingView.Curves curves = TrainingView.standard().curves(settings.model() + ": losses", "round", model.lossUnit()).xAxis(0, settings.rounds());
-        String gridId = Display.inNotebook() ? Display.display(grid(model, fixedPoints)) : null; // no text form worth printing
-        INDArray judgedPoints = judge == null ? null : model.noise(JUDGED_SAMPLES);
-        List<BufferedImage> grids = new ArrayList<>();
-        List<double[]> losses = new ArrayList<>();
-        List<Double> frechet = new ArrayList<>();
-        Random random = new Random(settings.seed());
-        double seconds = 0;
+    /** Trains on random batches of {@code images} (one per row, in the range the model expects); grids show {@code fixedPoints}. */
+    public Result train(INDArray images, INDArray fixedPoints) {
+        Random random = new Random(seed());
+        int batchSize = batchSize();
         int rows = (int) images.rows();
-        int every = Math.max(1, settings.stepsPerRound() / 25), recent = 0;
-        double[] recentSums = new double[names.length];
-        for (int round = 0; round < settings.rounds(); round++) {
-            double[] sums = new double[names.length];
-            long start = System.nanoTime();
-            for (int step = 0; step < settings.stepsPerRound(); step++) {
-                Interrupts.check(settings.model());
-                int from = random.nextInt(rows - settings.batchSize() + 1);
-                double[] loss = model.learn(images.get(NDArrayIndex.interval(from, from + settings.batchSize()), NDArrayIndex.all()));
-                for (int i = 0; i < names.length; i++) {
-                    if (Double.isNaN(loss[i])) {
-                        throw new IllegalStateException("the " + names[i] + " loss became NaN in round " + (round + 1)
-                                + ": lower the learning rate; the last good networks are in " + settings.folder());
-                    }
-                    sums[i] += loss[i];
-                    recentSums[i] += loss[i];
-                }
-                if (++recent == every) { // the curves show means over a few steps: single steps are too noisy to read
-                    double x = round + (step + 1.0) / settings.stepsPerRound();
-                    for (int i = 0; i < names.length; i++) curves.add(names[i], x, recentSums[i] / recent);
-                    recent = 0;
-                    Arrays.fill(recentSums, 0);
-                }
-                bar.step(names[0], loss[0]);
-                for (int i = 1; i < names.length; i++) bar.metric(names[i], loss[i]);
-            }
-            seconds += (System.nanoTime() - start) / 1e9;
-            for (int i = 0; i < names.length; i++) sums[i] /= settings.stepsPerRound();
+        TrainingLoop.Step step = (round, i) -> {
+            int from = random.nextInt(rows - batchSize + 1);
+            return model.learn(images.get(NDArrayIndex.interval(from, from + batchSize), NDArrayIndex.all()));
+        };
+        Rounds rounds = new Rounds(fixedPoints);
+        TrainingRun run = TrainingLoop.of(name, stepsPerRound, step, model.lossNames()).budget(budget())
+                .listen(new ProgressListener(), LossCurves.of(name + ": losses", "round", model.lossUnit()), rounds)
+                .listen(listeners())
+                .run();
+        return new Result(List.of(model.lossNames()), rounds.grids, rounds.losses, rounds.frechet, run.rounds() * stepsPerRound, run.seconds());
+    }
+
+    /** After every round: its mean losses, its Fréchet distance if judged, its grid shown and saved, the networks saved. */
+    private final class Rounds implements TrainingListener {
+        private final INDArray fixedPoints;
+        private final INDArray judgedPoints = judge == null ? null : model.noise(JUDGED_SAMPLES);
+        private final List<BufferedImage> grids = new ArrayList<>();
+        private final List<double[]> losses = new ArrayList<>();
+        private final List<Double> frechet = new ArrayList<>();
+        private TrainingView.Picture picture;
+        private double[] sums;
+
+        Rounds(INDArray fixedPoints) {
+            this.fixedPoints = fixedPoints;
+        }
+
+        @Override
+        public void started(TrainingRun run) {
+            picture = TrainingView.standard().picture(grid(model, fixedPoints));
+            sums = new double[run.lossNames().size()];
+        }
+
+        @Override
+        public void stepped(TrainingRun run, double[] stepLosses) {
+            for (int i = 0; i < sums.length; i++) sums[i] += stepLosses[i];
+        }
+
+        @Override
+        public void roundEnded(TrainingRun run) {
+            for (int i = 0; i < sums.length; i++) sums[i] /= run.step();
             losses.add(sums);
-            if (judge != null) {
-                frechet.add(judge.classifier().score(model.draw(judgedPoints), judge.realFeatures()).frechetDistance());
-            }
+            sums = new double[sums.length];
+            if (judge != null) frechet.add(judge.classifier().score(model.draw(judgedPoints), judge.realFeatures()).frechetDistance());
             BufferedImage image = grid(model, fixedPoints);
             grids.add(image);
-            if (gridId != null) Display.updateDisplay(gridId, image);
-            save(model, image, round + 1, settings);
+            picture.show(image);
+            if (folder != null) run.saved(save(image, run.rounds()));
         }
-        curves.finish();
-        return new Result(List.of(names), grids, losses, frechet, settings.rounds() * settings.stepsPerRound(), seconds);
     }
 
     /** The model's images for the given latent points, as a grid of 8 columns. */
@@ -159,27 +181,25 @@ public final class ImageTrainer {
         return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
     }
 
-    /** Saves one DL4J network atomically as {@code <model>-<network>.zip}, what {@link #load} reads back. */
-    public static void saveNetwork(MultiLayerNetwork net, Path folder, String model, String network) throws IOException {
+    /** Saves one DL4J network atomically as {@code <model>-<network>.zip}, what {@link #load} reads back; returns the file. */
+    public static Path saveNetwork(MultiLayerNetwork net, Path folder, String model, String network) throws IOException {
         Files.createDirectories(folder);
-        AtomicFiles.write(folder.resolve(model + "-" + network + ".zip"), partial -> ModelSerializer.writeModel(net, partial.toFile(), true));
+        return AtomicFiles.write(folder.resolve(model + "-" + network + ".zip"), partial -> ModelSerializer.writeModel(net, partial.toFile(), true));
     }
 
-    private static void save(ImageModel model, BufferedImage grid, int round, Settings s) {
+    /** Saves the networks and the round's grid with its provenance; returns the folder. */
+    private Path save(BufferedImage grid, int round) {
         try {
-            Files.createDirectories(s.folder());
-            model.save(s.folder(), s.model());
-            Provenance record = Provenance.of("samples from fixed latent points after round " + round, s.model())
-                    .seed(s.seed()).setting("round", round).setting("batches", round * s.stepsPerRound()).setting("batch size", s.batchSize())
-                    .trainedOn(s.trainedOn().toArray(String[]::new));
-            try (var files = Files.list(s.folder())) {
-                for (Path network : files.filter(f -> f.getFileName().toString().matches(Pattern.quote(s.model()) + "-[a-z]+\\.(zip|sd)")).sorted().toList()) {
-                    record = record.checkpoint(network);
-                }
-            }
-            record.save(s.folder().resolve(String.format("%s-round-%03d.png", s.model(), round)), grid);
+            Files.createDirectories(folder);
+            List<Path> networks = model.save(folder, name);
+            Provenance record = Provenance.of("samples from fixed latent points after round " + round, name)
+                    .seed(seed()).setting("round", round).setting("batches", round * stepsPerRound).setting("batch size", batchSize())
+                    .trainedOn(trainedOn.toArray(String[]::new));
+            for (Path network : networks) record = record.checkpoint(network);
+            record.save(folder.resolve(String.format("%s-round-%03d.png", name, round)), grid);
+            return folder;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not save round " + round + " to " + s.folder() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not save round " + round + " to " + folder + ": " + e.getMessage(), e);
         }
     }
 }

@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -22,7 +21,7 @@ public final class MlpGan {
     }
 
     public static MultiLayerNetwork generator(int latent, long seed) {
-        var conf = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(2e-4, 0.5, 0.999, 1e-8)).weightInit(WeightInit.XAVIER).list()
+        var conf = new NeuralNetConfiguration.Builder().seed(seed).updater(GanTraining.adam(2e-4)).weightInit(WeightInit.XAVIER).list()
                 .layer(new DenseLayer.Builder().nIn(latent).nOut(256).activation(new ActivationLReLU(0.2)).build())
                 .layer(new DenseLayer.Builder().nIn(256).nOut(512).activation(new ActivationLReLU(0.2)).build())
                 .layer(new DenseLayer.Builder().nIn(512).nOut(Mnist.PIXELS).activation(Activation.TANH).build())
@@ -33,7 +32,7 @@ public final class MlpGan {
     }
 
     public static MultiLayerNetwork discriminator(long seed) {
-        var conf = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(2e-4, 0.5, 0.999, 1e-8)).weightInit(WeightInit.XAVIER).list()
+        var conf = new NeuralNetConfiguration.Builder().seed(seed).updater(GanTraining.adam(2e-4)).weightInit(WeightInit.XAVIER).list()
                 .layer(new DenseLayer.Builder().nIn(Mnist.PIXELS).nOut(512).activation(new ActivationLReLU(0.2)).build())
                 .layer(new DenseLayer.Builder().nIn(512).nOut(256).activation(new ActivationLReLU(0.2)).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(256).nOut(1).activation(Activation.SIGMOID).build())

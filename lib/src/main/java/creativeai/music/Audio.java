@@ -97,8 +97,8 @@ public final class Audio implements DisplayDataRenderable {
     }
 
     /** Saves the sound as a WAV file, atomically (to give it a provenance record, use {@code Provenance.save}). */
-    public void save(Path file) throws IOException {
-        creativeai.data.AtomicFiles.write(file, partial -> Files.write(partial, wav()));
+    public Path save(Path file) throws IOException {
+        return creativeai.data.AtomicFiles.write(file, partial -> Files.write(partial, wav()));
     }
 
     @Override

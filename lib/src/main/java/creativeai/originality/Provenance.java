@@ -66,40 +66,39 @@ public record Provenance(String work, String model, Map<String, String> checkpoi
     }
 
     public Provenance seed(long newSeed) {
-        return new Provenance(work, model, checkpoints, newSeed, settings, datasets, course, created, contentSha256);
+        return changed(draft -> draft.seed = newSeed);
     }
 
     /** One sampling or training setting (temperature, top-k, round, ...), by name. */
     public Provenance setting(String name, Object value) {
-        var more = new LinkedHashMap<>(settings);
-        more.put(name, String.valueOf(value));
-        return new Provenance(work, model, checkpoints, seed, more, datasets, course, created, contentSha256);
+        return changed(draft -> draft.settings.put(name, String.valueOf(value)));
     }
 
     /** The checkpoint file the model was loaded from or saved to, by name and SHA-256 (a missing file is an error). */
     public Provenance checkpoint(Path file) {
-        var more = new LinkedHashMap<>(checkpoints);
+        String sha256;
         try {
-            more.put(file.getFileName().toString(), Sha256.of(file));
+            sha256 = Sha256.of(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot hash the checkpoint " + file + " for the provenance record: " + e.getMessage(), e);
         }
-        return new Provenance(work, model, more, seed, settings, datasets, course, created, contentSha256);
+        return changed(draft -> draft.checkpoints.put(file.getFileName().toString(), sha256));
     }
 
     /** The training data, by the names datasets/MANIFEST gives it; the manifest supplies licence and attribution. */
     public Provenance trainedOn(String... manifestNames) {
-        var more = new ArrayList<>(datasets);
+        Manifest manifest;
         try {
-            Manifest manifest = Manifest.read(Course.home().resolve("datasets").resolve("MANIFEST"));
-            for (String name : manifestNames) {
-                ManifestEntry entry = manifest.entry(name);
-                more.add(new Dataset(name, entry.licence(), entry.attribution()));
-            }
+            manifest = Manifest.read(Course.home().resolve("datasets").resolve("MANIFEST"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Provenance(work, model, checkpoints, seed, settings, more, course, created, contentSha256);
+        return changed(draft -> {
+            for (String name : manifestNames) {
+                ManifestEntry entry = manifest.entry(name);
+                draft.datasets.add(new Dataset(name, entry.licence(), entry.attribution()));
+            }
+        });
     }
 
     /** Writes {@code content} (the bytes of a PNG, MIDI, WAV or any other file) with this record, atomically. */
@@ -181,7 +180,31 @@ public record Provenance(String work, String model, Map<String, String> checkpoi
     }
 
     private Provenance withContentSha256(String sha256) {
-        return new Provenance(work, model, checkpoints, seed, settings, datasets, course, created, sha256);
+        return changed(draft -> draft.contentSha256 = sha256);
+    }
+
+    /** A copy of this record with some fields changed: the one place the withers build a record. */
+    private Provenance changed(java.util.function.Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return new Provenance(work, model, draft.checkpoints, draft.seed, draft.settings, draft.datasets, course, created, draft.contentSha256);
+    }
+
+    /** The fields a wither may change, as mutable copies. */
+    private static final class Draft {
+        final Map<String, String> checkpoints;
+        final Map<String, String> settings;
+        final List<Dataset> datasets;
+        long seed;
+        String contentSha256;
+
+        Draft(Provenance from) {
+            checkpoints = new LinkedHashMap<>(from.checkpoints);
+            settings = new LinkedHashMap<>(from.settings);
+            datasets = new ArrayList<>(from.datasets);
+            seed = from.seed;
+            contentSha256 = from.contentSha256;
+        }
     }
 
     private static Optional<Provenance> embedded(Path file) throws IOException {

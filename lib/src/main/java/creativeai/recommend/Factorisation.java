@@ -1,5 +1,6 @@
 package creativeai.recommend;
 
+import creativeai.training.ModelOptions;
 import creativeai.data.AtomicFiles;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
@@ -49,14 +50,48 @@ public final class Factorisation {
     }
 
     /**
+     * The sizes and training settings of a {@link #network}, named, with chapter 7's values as defaults:
+     * {@code Factorisation.options().size(8)}.
+     */
+    public static final class Options extends ModelOptions<Options> {
+        private int size = 32;
+        private double l2 = 3e-4;
+
+        private Options() {
+            super(0.01);
+        }
+
+        /** Numbers in each user's and film's vector, k (default 32). */
+        public Options size(int k) {
+            if (k < 1) throw new IllegalArgumentException("the vectors need at least 1 number, not " + k);
+            size = k;
+            return this;
+        }
+
+        /** Weight decay λ on every embedding (default 3e-4). */
+        public Options l2(double lambda) {
+            if (!(lambda >= 0)) throw new IllegalArgumentException("weight decay must be 0 or positive, not " + lambda);
+            l2 = lambda;
+            return this;
+        }
+    }
+
+    /** Chapter 7's settings, to change by name. */
+    public static Options options() {
+        return new Options();
+    }
+
+    /**
      * The network chapter 7 builds in its notebook (which checks that it equals this one), for the tests and the
      * benchmark: embeddings of {@code size} for users and films, their dot product (an element-wise product summed
      * by a dense layer frozen at 1), a bias embedding each, mean squared error, weight decay {@code l2}, Adam.
      */
-    public static ComputationGraph network(int users, int films, int size, double l2, double learningRate, long seed) {
+    public static ComputationGraph network(int users, int films, Options options) {
+        int size = options.size;
+        double l2 = options.l2;
         var graph = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .updater(new Adam(learningRate))
+                .seed(options.seed())
+                .updater(new Adam(options.learningRate()))
                 .weightInit(new NormalDistribution(0, 0.1))
                 .graphBuilder()
                 .addInputs("user", "film")
@@ -174,9 +209,9 @@ public final class Factorisation {
         return TopN.best(scoresForNewUser(starsByFilm, lambda), seen, n);
     }
 
-    /** Saves the network and its offset to {@code file}, atomically (an interrupted save leaves the old file). */
-    public void save(Path file) throws IOException {
-        AtomicFiles.write(file, partial -> {
+    /** Saves the network and its offset to {@code file}, atomically (an interrupted save leaves the old file); returns the file. */
+    public Path save(Path file) throws IOException {
+        return AtomicFiles.write(file, partial -> {
             ModelSerializer.writeModel(network, partial.toFile(), true);
             ModelSerializer.addObjectToFile(partial.toFile(), "offset", offset);
         });

@@ -31,9 +31,9 @@ public final class QLearning {
         this.discount = discount;
     }
 
-    /** Saves the table to {@code file} atomically (an interrupted save leaves the old file). */
-    public void save(Path file) throws IOException {
-        AtomicFiles.write(file, partial -> {
+    /** Saves the table to {@code file} atomically (an interrupted save leaves the old file); returns the file. */
+    public Path save(Path file) throws IOException {
+        return AtomicFiles.write(file, partial -> {
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
                 out.writeInt(q.length);
                 out.writeInt(q[0].length);

@@ -23,8 +23,9 @@ public final class Checkpoints {
     public record Saved(MultiLayerNetwork net, TrainingHistory history) {
     }
 
-    public static void save(MultiLayerNetwork net, TrainingHistory history, Path file) throws IOException {
-        AtomicFiles.write(file, partial -> {
+    /** Saves {@code net} with its updater state and {@code history} to {@code file}, atomically; returns the file. */
+    public static Path save(MultiLayerNetwork net, TrainingHistory history, Path file) throws IOException {
+        return AtomicFiles.write(file, partial -> {
             ModelSerializer.writeModel(net, partial.toFile(), true);
             ModelSerializer.addObjectToFile(partial.toFile(), HISTORY, history);
         });

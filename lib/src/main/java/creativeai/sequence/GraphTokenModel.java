@@ -163,8 +163,8 @@ public final class GraphTokenModel implements NextTokenModel {
 
     /** Saves graph, optimiser state and history in one file, atomically. */
     @Override
-    public void save(TrainingHistory history, Path file) throws IOException {
-        AtomicFiles.write(file, partial -> {
+    public Path save(TrainingHistory history, Path file) throws IOException {
+        return AtomicFiles.write(file, partial -> {
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
                 zip.putNextEntry(new ZipEntry("graph.sd"));
                 graph.save(new FilterOutputStream(zip) {

@@ -25,8 +25,8 @@ public interface NextTokenModel {
     /** A fresh reader, for writing one token at a time. */
     Reader reader();
 
-    /** Saves the model with its history, atomically, so training can resume from the file. */
-    void save(TrainingHistory history, Path file) throws IOException;
+    /** Saves the model with its history, atomically, so training can resume from the file; returns the file. */
+    Path save(TrainingHistory history, Path file) throws IOException;
 
     /** Reads tokens in order and says what it expects next; each reader starts from an empty text. */
     interface Reader {

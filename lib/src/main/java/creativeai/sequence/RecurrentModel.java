@@ -63,7 +63,7 @@ final class RecurrentModel implements NextTokenModel {
     }
 
     @Override
-    public void save(TrainingHistory history, Path file) throws IOException {
-        Checkpoints.save(net, history, file);
+    public Path save(TrainingHistory history, Path file) throws IOException {
+        return Checkpoints.save(net, history, file);
     }
 }

@@ -7,8 +7,8 @@ import java.util.Random;
  * How one next token is chosen from a model's probabilities: the step chapters 2 and 3 write in the notebook
  * (divide by a temperature, keep the top k, draw), which the {@link Sampler} then runs at every step. The
  * probabilities it receives already have the tokens a {@link Sampler.TokenFilter} forbids set to 0.
- * {@link #temperature} is the same rule, kept here for the tests, the benchmarks and the music chapter's
- * {@code Composer} defaults.
+ * {@link #temperature} is the same rule, which chapter 3 (after chapter 2 wrote it), the tests, the benchmarks and
+ * the music chapter's {@code Composer} defaults use.
  */
 @FunctionalInterface
 public interface SamplingRule {
@@ -22,8 +22,7 @@ public interface SamplingRule {
         }
         if (topK < 0) throw new IllegalArgumentException("top-k must be 0 (off) or positive, not " + topK);
         return (probabilities, random) -> {
-            double[] weights = new double[probabilities.length];
-            for (int token = 0; token < weights.length; token++) weights[token] = Math.pow(Math.max(probabilities[token], 0), 1 / temperature);
+            double[] weights = withTemperature(probabilities, temperature);
             if (topK > 0 && topK < weights.length) {
                 double[] sorted = weights.clone();
                 Arrays.sort(sorted);
@@ -32,6 +31,15 @@ public interface SamplingRule {
             }
             return drawFrom(weights, random);
         };
+    }
+
+    /** The distribution at temperature T: p^(1/T), renormalised (the same as softmax(logits / T)). */
+    static double[] withTemperature(double[] probabilities, double temperature) {
+        double[] reshaped = new double[probabilities.length];
+        for (int token = 0; token < reshaped.length; token++) reshaped[token] = Math.pow(Math.max(probabilities[token], 0), 1 / temperature);
+        double total = Arrays.stream(reshaped).sum();
+        for (int token = 0; token < reshaped.length; token++) reshaped[token] /= total;
+        return reshaped;
     }
 
     /** Draws an index with chance proportional to its weight (weights need not sum to 1). */

@@ -1,5 +1,6 @@
 package creativeai.sequence;
 
+import creativeai.training.ModelOptions;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -22,11 +23,57 @@ public final class TokenLstm {
     private TokenLstm() {
     }
 
-    /** A model with the given sizes; {@code hidden} units in each of {@code layers} LSTM layers. */
-    public static MultiLayerNetwork network(int vocabularySize, int hidden, int layers, int tbptt, double learningRate, long seed) {
+    /**
+     * The sizes and training settings of a {@link #network}, named, with chapter 2's full-mode values as defaults:
+     * {@code TokenLstm.options().hidden(64).layers(1)}.
+     */
+    public static final class Options extends ModelOptions<Options> {
+        private int hidden = 256;
+        private int layers = 2;
+        private int tbptt = 50;
+
+        private Options() {
+            super(3e-3);
+        }
+
+        /** LSTM units in each layer (default 256). */
+        public Options hidden(int units) {
+            if (units < 1) throw new IllegalArgumentException("an LSTM layer needs at least 1 unit, not " + units);
+            hidden = units;
+            return this;
+        }
+
+        /** Stacked LSTM layers (default 2). */
+        public Options layers(int count) {
+            if (count < 1) throw new IllegalArgumentException("the model needs at least 1 LSTM layer, not " + count);
+            layers = count;
+            return this;
+        }
+
+        /** Steps gradients flow back through (default 50); the LSTM's memory still carries across the whole window. */
+        public Options tbptt(int steps) {
+            if (steps < 1) throw new IllegalArgumentException("gradients must flow back at least 1 step, not " + steps);
+            tbptt = steps;
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d × %d LSTM units, TBPTT %d, learning rate %.0e, seed %d", layers, hidden, tbptt, learningRate(), seed());
+        }
+    }
+
+    /** Chapter 2's settings, to change by name. */
+    public static Options options() {
+        return new Options();
+    }
+
+    /** A model for {@code vocabularySize} tokens with the given sizes and settings. */
+    public static MultiLayerNetwork network(int vocabularySize, Options options) {
+        int hidden = options.hidden, layers = options.layers, tbptt = options.tbptt;
         var builder = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .updater(new Adam(learningRate))
+                .seed(options.seed())
+                .updater(new Adam(options.learningRate()))
                 .weightInit(WeightInit.XAVIER)
                 .gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
                 .gradientNormalizationThreshold(1.0)

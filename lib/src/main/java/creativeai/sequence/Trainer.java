@@ -1,7 +1,12 @@
 package creativeai.sequence;
 
-import creativeai.training.Interrupts;
-import creativeai.training.TrainingView;
+import creativeai.training.Budget;
+import creativeai.training.LossCurves;
+import creativeai.training.ProgressListener;
+import creativeai.training.TrainingListener;
+import creativeai.training.TrainingOptions;
+import creativeai.training.TrainingLoop;
+import creativeai.training.TrainingRun;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -13,108 +18,141 @@ import java.util.Random;
 import java.util.function.IntConsumer;
 
 /**
- * The training loop the text and music chapters share, for any {@link NextTokenModel} (chapter 2's LSTM,
- * chapter 6's Transformer): epochs of shuffled windows, a live progress bar and a live curve of bits per
- * token, a checkpoint after every epoch (atomic, with the history, so training can resume), and a hook after
- * each epoch, where a chapter shows a sample. The curve has each batch's loss as the model reports it (for an
- * LSTM trained with truncated backpropagation, only the last segment of each window, where it has already
- * read the rest: lower than a whole window's) and, after every epoch, training and validation bits scored the
- * same way, over whole windows ({@link BitsPerToken}). A time budget, when set, ends training mid-epoch once
- * spent, so two models can be compared at the same wall-clock cost. A loss that turns into NaN stops training
- * with advice, keeping the last good checkpoint.
+ * How the text and music chapters train any {@link NextTokenModel} (chapter 2's LSTM, chapter 6's Transformer):
+ * the course's {@link TrainingLoop}, one round an epoch of shuffled windows, with a live progress bar and a live
+ * curve of bits per token, a checkpoint after every epoch (atomic, with the history, so training resumes), and a
+ * hook after each epoch, where a chapter shows a sample. Settings have names and defaults (those every training
+ * shares come from {@link TrainingOptions}). {@code Budget.epochs(n)} is the total to reach, so a resumed run trains
+ * only the epochs its history lacks, and a time budget counts the seconds of earlier runs too:
+ * <pre>{@code new Trainer("sonnet LSTM", net).budget(Budget.epochs(15)).checkpoint(file).train(training, validation)}</pre>
+ * The curve has each batch's loss as the model reports it (for an LSTM trained with truncated backpropagation,
+ * only the last segment of each window, where it has already read the rest: lower than a whole window's) and,
+ * after every epoch, training and validation bits scored the same way, over whole windows ({@link BitsPerToken}).
+ * A time budget ({@code Budget.seconds}) ends training mid-epoch once spent, so two models can be compared at the
+ * same wall-clock cost. A loss that turns into NaN stops training with advice, keeping the last good checkpoint.
  */
-public final class Trainer {
+public final class Trainer extends TrainingOptions<Trainer> {
     /** The curve's name for single batches' losses. */
     public static final String BATCH_SERIES = "training batch";
 
-    /**
-     * {@code epochs} is the total to reach: a resumed run trains only the epochs its history lacks.
-     * {@code seconds}, if positive, is a time budget for the whole training (resumed runs included); the epoch
-     * it runs out in ends early and counts as one.
-     */
-    public record Settings(String title, int epochs, int batchSize, long seed, Path checkpoint, double seconds) {
-        public Settings {
-            if (epochs < 1 || batchSize < 1) throw new IllegalArgumentException("epochs and batch size must be at least 1");
-            if (seconds < 0 || Double.isNaN(seconds)) throw new IllegalArgumentException("the time budget must be 0 (none) or positive, not " + seconds);
-        }
+    private final String title;
+    private final NextTokenModel model;
+    private Path checkpoint;
+    private TrainingHistory resumed;
+    private IntConsumer afterEpoch = epoch -> { };
 
-        /** No time budget. */
-        public Settings(String title, int epochs, int batchSize, long seed, Path checkpoint) {
-            this(title, epochs, batchSize, seed, checkpoint, 0);
-        }
+    /** Training for {@code model}, shown under {@code title}: one epoch of batches of 32, seed 42, no checkpoint, until set otherwise. */
+    public Trainer(String title, NextTokenModel model) {
+        super(Budget.epochs(1), 32);
+        this.title = title;
+        this.model = model;
     }
 
-    private Trainer() {
+    /** Training for chapter 2's kind of network, an LSTM. */
+    public Trainer(String title, MultiLayerNetwork net) {
+        this(title, NextTokenModel.of(net));
     }
 
-    public static TrainingHistory train(MultiLayerNetwork net, TokenWindows training, TokenWindows validation, Settings settings,
-                                        TrainingHistory resumed, IntConsumer afterEpoch) {
-        return train(NextTokenModel.of(net), training, validation, settings, resumed, afterEpoch);
+    /** Saves model and history to {@code file} after every epoch. */
+    public Trainer checkpoint(Path file) {
+        this.checkpoint = file;
+        return this;
     }
 
-    public static TrainingHistory train(NextTokenModel model, TokenWindows training, TokenWindows validation, Settings settings,
-                                        TrainingHistory resumed, IntConsumer afterEpoch) {
+    /** Continues from a saved history (null: a fresh start); its curves are drawn again first. */
+    public Trainer resume(TrainingHistory history) {
+        this.resumed = history;
+        return this;
+    }
+
+    /** Called with the number of epochs done after each epoch (and its checkpoint). */
+    public Trainer afterEpoch(IntConsumer hook) {
+        this.afterEpoch = hook;
+        return this;
+    }
+
+    /** Trains on {@code training}, scoring on {@code validation} after every epoch; returns the whole history. */
+    public TrainingHistory train(TokenWindows training, TokenWindows validation) {
         TrainingHistory history = resumed == null ? new TrainingHistory() : resumed;
-        int batches = training.batches(settings.batchSize());
-        boolean budgeted = settings.seconds() > 0;
-        TrainingView view = TrainingView.standard();
-        TrainingView.Curves curve = view.curves(settings.title() + ": loss", "epoch", "bits per token").markers("training", "validation");
-        if (!budgeted) curve.xAxis(0, settings.epochs());
-        for (int e = 0; e < history.epochs(); e++) {
-            curve.add("validation", e + 1, history.validationBits(e));
-            curve.add("training", e + 1, history.trainingBits(e));
-        }
-        int todo = settings.epochs() - history.epochs();
-        if (todo <= 0 || budgeted && history.seconds() >= settings.seconds()) {
-            curve.finish();
-            return history;
-        }
-        TrainingView.Progress bar = budgeted ? view.progress(settings.title() + String.format(" (%.0f s)", settings.seconds()),
-                (int) Math.ceil(settings.seconds() - history.seconds())) : view.progress(settings.title(), todo * batches);
-        TokenWindows trainingSample = training.first(validation.windows()); // scored like validation, at the same cost
-        boolean outOfTime = false;
-        long runStart = System.nanoTime();
-        for (int epoch = history.epochs(); epoch < settings.epochs() && !outOfTime; epoch++) {
-            long start = System.nanoTime();
-            double spentBefore = history.seconds(); // earlier epochs' seconds: summed once, not at every batch
-            Random random = new Random(settings.seed() + epoch);
-            int done = 0;
-            for (Iterator<DataSet> it = training.epoch(settings.batchSize(), random); it.hasNext(); ) {
-                Interrupts.check(settings.title());
-                DataSet batch = it.next();
-                double bits = model.learn(batch);
-                release(batch);
-                if (Double.isNaN(bits) || Double.isInfinite(bits)) {
-                    throw new IllegalStateException("the loss became " + bits + " in epoch " + (epoch + 1) + ", batch " + (done + 1)
-                            + ": the learning rate is probably too high (lower it, or clip gradients harder)"
-                            + (settings.checkpoint() == null ? "" : "; the last good checkpoint is " + settings.checkpoint()));
-                }
-                done++;
-                double spent = spentBefore + (System.nanoTime() - start) / 1e9;
-                if (budgeted) {
-                    bar.metric("bits/token", bits);
-                    bar.advanceTo((int) ((System.nanoTime() - runStart) / 1e9)); // the bar counts seconds
-                } else {
-                    bar.step("bits/token", bits);
-                }
-                curve.add(BATCH_SERIES, epoch + done / (double) batches, bits);
-                if (budgeted && spent >= settings.seconds()) {
-                    outOfTime = true;
-                    break;
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double trainingBits = BitsPerToken.of(model, trainingSample, settings.batchSize());
-            double validationBits = BitsPerToken.of(model, validation, settings.batchSize());
-            history.add(trainingBits, validationBits, seconds);
-            bar.metric("validation", validationBits);
-            curve.add("training", epoch + done / (double) batches, trainingBits);
-            curve.add("validation", epoch + done / (double) batches, validationBits);
-            if (settings.checkpoint() != null) save(model, history, settings.checkpoint());
-            if (afterEpoch != null) afterEpoch.accept(epoch + 1);
-        }
-        curve.finish();
+        ProgressListener bar = new ProgressListener();
+        LossCurves curves = LossCurves.of(title + ": loss", "epoch", "bits per token").every(1).series(BATCH_SERIES).markers("training", "validation");
+        Scoring scoring = new Scoring(history, training.first(validation.windows()), validation, bar, curves);
+        TrainingLoop.of(title, training.batches(batchSize()), new Batches(training), "bits/token")
+                .budget(budget()).resume(history.epochs(), history.seconds())
+                .listen(bar, curves, scoring).listen(listeners())
+                .run();
         return history;
+    }
+
+    /** One step: the next batch of the epoch's shuffled windows. */
+    private final class Batches implements TrainingLoop.Step {
+        private final TokenWindows windows;
+        private Iterator<DataSet> epoch;
+
+        Batches(TokenWindows windows) {
+            this.windows = windows;
+        }
+
+        @Override
+        public double[] learn(int round, int step) {
+            if (step == 0) epoch = windows.epoch(batchSize(), new Random(seed() + round));
+            DataSet batch = epoch.next();
+            double bits = model.learn(batch);
+            release(batch);
+            return new double[] {bits};
+        }
+    }
+
+    /** After every epoch: training and validation bits, the history, the checkpoint, the chapter's hook. */
+    private final class Scoring implements TrainingListener {
+        private final TrainingHistory history;
+        private final TokenWindows trainingSample; // scored like validation, at the same cost
+        private final TokenWindows validation;
+        private final ProgressListener bar;
+        private final LossCurves curves;
+        private double secondsBefore;
+
+        Scoring(TrainingHistory history, TokenWindows trainingSample, TokenWindows validation, ProgressListener bar, LossCurves curves) {
+            this.history = history;
+            this.trainingSample = trainingSample;
+            this.validation = validation;
+            this.bar = bar;
+            this.curves = curves;
+        }
+
+        @Override
+        public void started(TrainingRun run) {
+            for (int e = 0; e < history.epochs(); e++) {
+                curves.add("validation", e + 1, history.validationBits(e));
+                curves.add("training", e + 1, history.trainingBits(e));
+            }
+            secondsBefore = run.seconds();
+            if (checkpoint != null && history.epochs() > 0) run.saved(checkpoint);
+        }
+
+        @Override
+        public void roundEnded(TrainingRun run) {
+            double trainingBits = BitsPerToken.of(model, trainingSample, batchSize());
+            double validationBits = BitsPerToken.of(model, validation, batchSize());
+            history.add(trainingBits, validationBits, run.seconds() - secondsBefore);
+            secondsBefore = run.seconds();
+            bar.metric("validation", validationBits);
+            curves.add("training", run.position(), trainingBits);
+            curves.add("validation", run.position(), validationBits);
+            if (checkpoint != null) {
+                save(history);
+                run.saved(checkpoint);
+            }
+            afterEpoch.accept(run.rounds());
+        }
+
+        private void save(TrainingHistory history) {
+            try {
+                model.save(history, checkpoint);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not save the checkpoint " + checkpoint + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -125,13 +163,5 @@ public final class Trainer {
     static void release(DataSet batch) {
         batch.getFeatures().close();
         batch.getLabels().close();
-    }
-
-    private static void save(NextTokenModel model, TrainingHistory history, Path file) {
-        try {
-            model.save(history, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not save the checkpoint " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -3,8 +3,9 @@ package creativeai.training;
 import java.util.ServiceLoader;
 
 /**
- * What a training loop shows while it runs: a progress bar and live curves. The library's loops ({@code Trainer},
- * {@code ImageTrainer}, word embeddings) draw through this interface and do not know how it is shown; the display
+ * What a training loop shows while it runs: a progress bar, live curves and a picture redrawn in place (a GAN's
+ * samples after every round). The library's loops ({@code Trainer}, {@code ImageTrainer}, word embeddings) and the
+ * {@link TrainingListener}s draw through this interface and do not know how it is shown; the display
  * package implements it for notebooks (a bar and a chart redrawn in place) and registers that implementation as a
  * service, so the training code depends on no display code. With none registered, nothing is shown.
  */
@@ -14,6 +15,9 @@ public interface TrainingView {
 
     /** Empty curves with these axis labels, points added as training goes. */
     Curves curves(String title, String xLabel, String yLabel);
+
+    /** Shows {@code image} (a {@code BufferedImage}) now; {@link Picture#show} redraws it in place. */
+    Picture picture(Object image);
 
     /** The registered view (the notebook's), found once. */
     static TrainingView standard() {
@@ -27,6 +31,11 @@ public interface TrainingView {
         void metric(String name, double value);
 
         void advanceTo(int stepsDone);
+    }
+
+    /** A picture that changes while a model trains. */
+    interface Picture {
+        void show(Object image);
     }
 
     /** Curves that grow while a model trains. */
@@ -52,7 +61,7 @@ public interface TrainingView {
     }
 
     /** Shows nothing: training outside a notebook, with no display on the class path. */
-    final class Silent implements TrainingView, Progress, Curves {
+    final class Silent implements TrainingView, Progress, Curves, Picture {
         @Override
         public Progress progress(String title, int totalSteps) {
             return this;
@@ -61,6 +70,15 @@ public interface TrainingView {
         @Override
         public Curves curves(String title, String xLabel, String yLabel) {
             return this;
+        }
+
+        @Override
+        public Picture picture(Object image) {
+            return this;
+        }
+
+        @Override
+        public void show(Object image) {
         }
 
         @Override

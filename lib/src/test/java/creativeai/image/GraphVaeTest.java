@@ -3,15 +3,11 @@ package creativeai.image;
 import creativeai.data.Mnist;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.weightinit.impl.XavierInitScheme;
 
 import java.nio.file.Path;
 
@@ -20,53 +16,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GraphVaeTest {
-    /** A small dense VAE with the names GraphVae reads: 784 → 128 → (μ, log σ²) of 4; 4 → 128 → 784. */
+    /** A small dense VAE (the library's, as chapter 5 builds it, smaller): 784 → 128 → (μ, log σ²) of 4; 4 → 128 → 784. */
     static SameDiff smallVae(long seed) {
-        return smallVae(seed, false);
+        return DenseVae.graph(4, DenseVae.options().hidden(128).seed(seed));
     }
 
-    /** The same VAE; with {@code constantBiases}, its biases made the wrong way, as constants (sd.zero). */
-    static SameDiff smallVae(long seed, boolean constantBiases) {
-        Nd4j.getRandom().setSeed(seed);
-        SameDiff sd = SameDiff.create();
-        SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, 784);
-        SDVariable eps = sd.placeHolder("eps", DataType.FLOAT, -1, 4);
-        SDVariable h = sd.nn.relu(dense(sd, "enc", x, 784, 128, constantBiases), 0);
-        SDVariable mean = dense(sd, "mu", h, 128, 4, constantBiases).rename("mean");
-        SDVariable logVar = dense(sd, "logvar", h, 128, 4, constantBiases);
-        SDVariable logits = decode(sd, constantBiases, mean.add(sd.math.exp(logVar.mul(0.5)).mul(eps)));
-        SDVariable reconstruction = sd.nn.softplus(logits).sub(x.mul(logits)).sum(1).mean().rename("reconstruction");
-        SDVariable kl = mean.mul(mean).add(sd.math.exp(logVar)).sub(logVar).sub(1).sum(1).mul(0.5).mean().rename("kl");
-        reconstruction.add("loss", kl);
-        sd.setLossVariables("loss");
-        sd.nn.sigmoid("drawn", decode(sd, constantBiases, sd.placeHolder("zIn", DataType.FLOAT, -1, 4)));
-        sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(1e-3)).dataSetFeatureMapping("x", "eps").markLabelsUnused().build());
-        return sd;
-    }
-
-    private static SDVariable decode(SameDiff sd, boolean constantBiases, SDVariable z) {
-        return dense(sd, "dec2", sd.nn.relu(dense(sd, "dec1", z, 4, 128, constantBiases), 0), 128, 784, constantBiases);
-    }
-
-    private static SDVariable dense(SameDiff sd, String name, SDVariable in, int nIn, int nOut, boolean constantBias) {
-        SDVariable w = sd.hasVariable(name + "_W") ? sd.getVariable(name + "_W") : sd.var(name + "_W", new XavierInitScheme('c', nIn, nOut), DataType.FLOAT, nIn, nOut);
-        SDVariable b = sd.hasVariable(name + "_b") ? sd.getVariable(name + "_b")
-                : constantBias ? sd.zero(name + "_b", DataType.FLOAT, 1, nOut) : sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, 1, nOut));
-        return in.mmul(w).add(b);
+    /** The same VAE with two biases made the wrong way, as constants (what sd.zero makes), which training never changes. */
+    static SameDiff withConstantBiases(SameDiff vae) {
+        vae.convertToConstants(java.util.List.of(vae.getVariable("enc1_b"), vae.getVariable("dec2_b")));
+        return vae;
     }
 
     @Test
     void everyParameterLearnsAndBiasesMadeAsConstantsAreNamed() {
         INDArray batch = Mnist.load(Mnist.Split.TRAIN).first(64, Mnist.Scale.ZERO_TO_ONE).getFeatures();
         GraphVae vae = new GraphVae(smallVae(3));
-        INDArray before = vae.graph().getVariable("enc_b").getArr().dup();
+        INDArray before = vae.graph().getVariable("enc1_b").getArr().dup();
         var check = vae.requireEveryParameterLearns(batch);
         assertEquals(10, check.arrays(), "five layers, a weight and a bias each");
         assertEquals(784 * 128 + 128 + 2 * (128 * 4 + 4) + 4 * 128 + 128 + 128 * 784 + 784, check.numbers());
-        assertEquals(before, vae.graph().getVariable("enc_b").getArr(), "the check trains a copy, not the model");
+        assertEquals(before, vae.graph().getVariable("enc1_b").getArr(), "the check trains a copy, not the model");
 
-        var error = assertThrows(IllegalStateException.class, () -> new GraphVae(smallVae(3, true)).requireEveryParameterLearns(batch));
-        assertTrue(error.getMessage().contains("enc_b") && error.getMessage().contains("dec2_b"), error.getMessage());
+        var error = assertThrows(IllegalStateException.class, () -> new GraphVae(withConstantBiases(smallVae(3))).requireEveryParameterLearns(batch));
+        assertTrue(error.getMessage().contains("enc1_b") && error.getMessage().contains("dec2_b"), error.getMessage());
     }
 
     @Test
@@ -99,9 +71,9 @@ class GraphVaeTest {
         INDArray train = Mnist.load(Mnist.Split.TRAIN).first(640, Mnist.Scale.ZERO_TO_ONE).getFeatures();
         for (int step = 0; step < 10; step++) vae.learn(train.get(NDArrayIndex.interval(step * 64, step * 64 + 64), NDArrayIndex.all()));
         INDArray test = Mnist.load(Mnist.Split.TEST).first(50, Mnist.Scale.ZERO_TO_ONE).getFeatures();
-        double[][] h = affine(test.toDoubleMatrix(), sd, "enc");
+        double[][] h = affine(test.toDoubleMatrix(), sd, "enc1");
         for (double[] row : h) for (int j = 0; j < row.length; j++) row[j] = Math.max(0, row[j]);
-        double[][] mean = affine(h, sd, "mu"), logVariance = affine(h, sd, "logvar");
+        double[][] mean = affine(h, sd, "mu"), logVariance = affine(h, sd, "logVariance");
         double kl = 0;
         for (int i = 0; i < mean.length; i++) {
             for (int k = 0; k < mean[i].length; k++) kl += 0.5 * (mean[i][k] * mean[i][k] + Math.exp(logVariance[i][k]) - logVariance[i][k] - 1) / mean.length;

@@ -23,7 +23,8 @@ class ImageTrainerTest {
         var gan = new GanTraining(generator, discriminator, 8);
         INDArray real = Nd4j.rand(100, 784).muli(2).subi(1);
         INDArray noise = gan.noise(16);
-        var result = ImageTrainer.train(gan, real, noise, new ImageTrainer.Settings("tiny-gan", 2, 3, 10, 5, dir).trainedOn("mnist-train-images"));
+        var result = new ImageTrainer("tiny-gan", gan).rounds(2).stepsPerRound(3).batchSize(10).seed(5).savingTo(dir).trainedOn("mnist-train-images")
+                .train(real, noise);
         assertEquals(2, result.grids().size());
         assertEquals(2 * (2 * 28 + 2), result.evolution().getHeight());
         Path grid = dir.resolve("tiny-gan-round-002.png");
@@ -48,11 +49,11 @@ class ImageTrainerTest {
     void anInterruptEndsTrainingAtTheNextStep(@TempDir Path dir) throws Exception {
         var gan = new GanTraining(MlpGan.generator(8, 1), MlpGan.discriminator(2), 8);
         INDArray real = Nd4j.rand(100, 784).muli(2).subi(1);
-        var settings = new ImageTrainer.Settings("endless-gan", 1, 1_000_000, 10, 5, dir);
+        var trainer = new ImageTrainer("endless-gan", gan).stepsPerRound(1_000_000).batchSize(10).savingTo(dir);
         var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
         Thread training = new Thread(() -> {
             try {
-                ImageTrainer.train(gan, real, gan.noise(4), settings);
+                trainer.train(real, gan.noise(4));
             } catch (Throwable e) {
                 failure.set(e);
             }
@@ -72,7 +73,7 @@ class ImageTrainerTest {
         INDArray real = Nd4j.rand(200, 784);
         var judge = new ImageTrainer.Judge(DigitClassifier.train(creativeai.data.Mnist.load(creativeai.data.Mnist.Split.TEST), 1, 1),
                 Nd4j.rand(300, 128));
-        var result = ImageTrainer.train(vae, real, vae.noise(8), new ImageTrainer.Settings("tiny-vae", 3, 2, 20, 5, dir), judge);
+        var result = new ImageTrainer("tiny-vae", vae).rounds(3).stepsPerRound(2).batchSize(20).seed(5).savingTo(dir).judge(judge).train(real, vae.noise(8));
         assertEquals(3, result.frechetByRound().size());
         assertTrue(result.frechetByRound().stream().allMatch(d -> d > 0 && Double.isFinite(d)), result.frechetByRound().toString());
         assertTrue(Files.isRegularFile(dir.resolve("tiny-vae-graph.sd")));

@@ -61,7 +61,7 @@ class MelodyEncodingTest {
     @Test
     void theModelsNotesBeginWhereTheEncodedPromptEndsEvenWhenEncodingMergesItsRests() {
         Tune prompt = Tune.abc("C", "4/4", "z z C2");                  // two rests become one: 2 notes as encoded, not 3
-        var net = creativeai.sequence.TokenLstm.network(MelodyEncoding.vocabularySize(), 16, 1, 50, 1e-3, 1);
+        var net = creativeai.sequence.TokenLstm.network(MelodyEncoding.vocabularySize(), creativeai.sequence.TokenLstm.options().hidden(16).layers(1).tbptt(50).learningRate(1e-3).seed(1));
         var composition = new Composer(net).continueMelody(prompt, 2, 1.0, new java.util.Random(1));
         assertEquals(2, composition.promptNotes());
         double promptTime = composition.tune().notes().subList(0, composition.promptNotes()).stream().mapToDouble(Note::quarters).sum();

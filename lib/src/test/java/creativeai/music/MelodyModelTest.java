@@ -6,6 +6,7 @@ import creativeai.sequence.TokenLstm;
 import creativeai.sequence.TokenWindows;
 import creativeai.sequence.Trainer;
 import creativeai.sequence.TrainingHistory;
+import creativeai.training.Budget;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,18 +35,18 @@ class MelodyModelTest {
     }
 
     private static MultiLayerNetwork train(int epochs, Path checkpoint, TrainingHistory resumed, MultiLayerNetwork net) {
-        Trainer.train(net, new TokenWindows(training, V, 64), new TokenWindows(heldOut, V, 64),
-                new Trainer.Settings("melody test", epochs, 16, 1, checkpoint), resumed, null);
+        new Trainer("melody test", net).budget(Budget.epochs(epochs)).batchSize(16).seed(1).checkpoint(checkpoint).resume(resumed)
+                .train(new TokenWindows(training, V, 64), new TokenWindows(heldOut, V, 64));
         return net;
     }
 
     @Test
     void aTrainedModelBeatsTheUnigramBaselineAndWritesMoreLikeTheCorpus(@TempDir Path dir) throws Exception {
         double unigram = BitsPerToken.unigram(training, heldOut, V);
-        MultiLayerNetwork untrained = TokenLstm.network(V, 64, 1, 32, 5e-3, 1);
+        MultiLayerNetwork untrained = TokenLstm.network(V, TokenLstm.options().hidden(64).layers(1).tbptt(32).learningRate(5e-3).seed(1));
         double untrainedBits = BitsPerToken.of(untrained, new TokenWindows(heldOut, V, 64), 32);
         Path checkpoint = dir.resolve("melody.zip");
-        MultiLayerNetwork trained = train(1, checkpoint, null, TokenLstm.network(V, 64, 1, 32, 5e-3, 1));
+        MultiLayerNetwork trained = train(1, checkpoint, null, TokenLstm.network(V, TokenLstm.options().hidden(64).layers(1).tbptt(32).learningRate(5e-3).seed(1)));
         double trainedBits = BitsPerToken.of(trained, new TokenWindows(heldOut, V, 64), 32);
         assertTrue(untrainedBits > unigram, "untrained " + untrainedBits + " vs unigram " + unigram);
         assertTrue(trainedBits < unigram - 0.3, "trained " + trainedBits + " vs unigram " + unigram);

@@ -1,5 +1,6 @@
 package creativeai.originality;
 
+import creativeai.data.HeldOut;
 import creativeai.data.Corpora;
 import creativeai.data.Mnist;
 import creativeai.music.Melodies;
@@ -13,7 +14,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -60,16 +60,15 @@ class CopyDetectorsTest {
 
     @Test
     void aCopiedSonnetPassageIsFlaggedAndAHeldOutOneIsNot() {
-        String sonnets = Corpora.sonnets().stream().map(Corpora.Sonnet::text).collect(Collectors.joining("\n\n"));
-        int split = sonnets.length() * 9 / 10;
-        var copies = new LongestCopy(List.of(sonnets.substring(0, split).chars().toArray()), 6);
-        String heldOut = sonnets.substring(split);
+        var sonnets = HeldOut.lastTenth(Corpora.sonnetText());
+        var copies = new LongestCopy(List.of(sonnets.training().chars().toArray()), 6);
+        String heldOut = sonnets.heldOut();
         int[] heldOutRuns = IntStream.range(0, heldOut.length() / 200 - 1)
                 .map(i -> copies.find(heldOut.substring(i * 200, i * 200 + 200).chars().toArray()).length()).toArray();
         var line = CopyThreshold.forLengths(heldOutRuns, 0.99);
         assertTrue(line.line() > 6 && line.line() < 40, "chance runs in English verse: " + line.line());
 
-        String planted = "My own words, then " + sonnets.substring(5_000, 5_060) + " and mine again.";
+        String planted = "My own words, then " + sonnets.training().substring(5_000, 5_060) + " and mine again.";
         assertTrue(line.isCopy(copies.find(planted.chars().toArray()).length()));
         String lastPiece = heldOut.substring(heldOut.length() - 200);
         assertFalse(line.isCopy(copies.find(lastPiece.chars().toArray()).length()));
@@ -77,10 +76,9 @@ class CopyDetectorsTest {
 
     @Test
     void aCopiedRunOfATrainingTuneIsFlaggedAndHeldOutTunesAreNot() {
-        List<Tune> tunes = Melodies.oneills().tunes();
-        List<Tune> training = IntStream.range(0, tunes.size()).filter(i -> i % 10 != 9).mapToObj(tunes::get).toList();
-        List<Tune> heldOut = IntStream.range(0, tunes.size()).filter(i -> i % 10 == 9).mapToObj(tunes::get)
-                .filter(t -> t.notes().size() >= 40).toList();
+        var split = HeldOut.everyTenth(Melodies.oneills().tunes());
+        List<Tune> training = split.training();
+        List<Tune> heldOut = split.heldOut().stream().filter(t -> t.notes().size() >= 40).toList();
         var copies = new LongestCopy(training.stream().map(t -> MelodyStats.codes(t.toCommonKey().notes())).toList(), 4);
         heldOut = heldOut.stream().filter(t -> copies.find(MelodyStats.codes(t.toCommonKey().notes())).length() < 24).toList(); // not printed twice
         int[] runs = heldOut.stream().skip(20).mapToInt(t -> copies.find(MelodyStats.codes(t.toCommonKey().notes().subList(0, 30))).length()).toArray();

@@ -26,7 +26,7 @@ class FactorisationTest {
     }
 
     static ComputationGraph network(int users, int films, int size, double l2, long seed) {
-        return Factorisation.network(users, films, size, l2, 0.01, seed);
+        return Factorisation.network(users, films, Factorisation.options().size(size).l2(l2).learningRate(0.01).seed(seed));
     }
 
     /** Regularised biases, b_film = Σ(r − μ)/(λ + n_film), then b_user from what is left. */

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MelodyGuideTest {
     @Test
     void givesADistributionOverTheTasksActionsForEveryMelody() {
-        MelodyGuide guide = new MelodyGuide(TokenLstm.network(MelodyEncoding.vocabularySize(), 16, 1, 32, 1e-3, 1));
+        MelodyGuide guide = new MelodyGuide(TokenLstm.network(MelodyEncoding.vocabularySize(), TokenLstm.options().hidden(16).layers(1).tbptt(32).learningRate(1e-3).seed(1)));
         MelodyTask task = new MelodyTask(Key.parse("Am"), 1);
         guide.start(task, 3);
         for (int step = 0; step < task.steps(); step++) {
@@ -29,9 +29,9 @@ class MelodyGuideTest {
 
     @Test
     void keysAndModelsItCannotReadAreClearErrors() {
-        MelodyGuide guide = new MelodyGuide(TokenLstm.network(MelodyEncoding.vocabularySize(), 8, 1, 32, 1e-3, 1));
+        MelodyGuide guide = new MelodyGuide(TokenLstm.network(MelodyEncoding.vocabularySize(), TokenLstm.options().hidden(8).layers(1).tbptt(32).learningRate(1e-3).seed(1)));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> guide.start(new MelodyTask(Key.parse("D"), 1), 2)).getMessage().contains("C major or A minor"));
-        assertThrows(IllegalStateException.class, () -> new MelodyGuide(TokenLstm.network(MelodyEncoding.vocabularySize(), 8, 1, 32, 1e-3, 1)).next(0));
-        assertThrows(IllegalArgumentException.class, () -> new MelodyGuide(TokenLstm.network(10, 8, 1, 32, 1e-3, 1)));
+        assertThrows(IllegalStateException.class, () -> new MelodyGuide(TokenLstm.network(MelodyEncoding.vocabularySize(), TokenLstm.options().hidden(8).layers(1).tbptt(32).learningRate(1e-3).seed(1))).next(0));
+        assertThrows(IllegalArgumentException.class, () -> new MelodyGuide(TokenLstm.network(10, TokenLstm.options().hidden(8).layers(1).tbptt(32).learningRate(1e-3).seed(1))));
     }
 }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CheckpointsTest {
     @Test
     void aSavedModelComesBackWithTheSameOutputsAndHistory(@TempDir Path dir) throws IOException {
-        var net = TokenLstm.network(5, 8, 2, 10, 1e-2, 7);
+        var net = TokenLstm.network(5, TokenLstm.options().hidden(8).layers(2).tbptt(10).learningRate(1e-2).seed(7));
         var history = new TrainingHistory();
         history.add(2.0, 2.1, 3.5);
         Path file = dir.resolve("model.zip");

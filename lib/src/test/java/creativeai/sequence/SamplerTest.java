@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SamplerTest {
-    private final Sampler sampler = new Sampler(TokenLstm.network(4, 8, 1, 10, 1e-3, 1), 4);
+    private final Sampler sampler = new Sampler(TokenLstm.network(4, TokenLstm.options().hidden(8).layers(1).tbptt(10).learningRate(1e-3).seed(1)), 4);
 
     @Test
     void badTemperaturePromptAndTopKAreClearErrors() {

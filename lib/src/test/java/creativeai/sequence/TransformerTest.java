@@ -1,10 +1,13 @@
 package creativeai.sequence;
 
+import creativeai.data.HeldOut;
 import creativeai.data.Corpora;
 import creativeai.text.CharVocabulary;
+import creativeai.training.Budget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,11 +78,24 @@ class TransformerTest {
     }
 
     @Test
+    void aPartNamesExactlyItsVariablesAndAPartThatIsNotThereIsAnError() {
+        SameDiff graph = Transformer.model(TINY, 1e-3, 1).graph();
+        List<String> embeddings = TransformerPart.EMBEDDINGS.variables(graph).stream().map(SDVariable::name).sorted().toList();
+        assertEquals(List.of("positionEmbedding", "tokenEmbedding"), embeddings);
+        List<String> lowest = TransformerPart.block(0).variables(graph).stream().map(SDVariable::name).toList();
+        assertTrue(lowest.contains("query0") && lowest.contains("norm1Gain0") && lowest.contains("contractBias0"), lowest.toString());
+        assertTrue(lowest.stream().allMatch(name -> name.endsWith("0")), lowest.toString());
+        assertTrue(TransformerPart.block(1).variables(graph).stream().noneMatch(v -> lowest.contains(v.name())));
+        var missing = assertThrows(IllegalArgumentException.class, () -> TransformerPart.block(7).variables(graph));
+        assertTrue(missing.getMessage().contains("block 7"), missing.getMessage());
+    }
+
+    @Test
     void aCheckpointRestoresTheModelAndItsHistory(@TempDir Path folder) throws IOException {
         GraphTokenModel model = Transformer.model(TINY, 1e-3, 1);
         int[] tokens = new Random(4).ints(400, 0, 12).toArray();
         var windows = new TokenWindows(tokens, 12, 10);
-        var history = Trainer.train(model, windows, windows, new Trainer.Settings("tiny", 2, 8, 1, folder.resolve("tiny.zip")), null, null);
+        var history = new Trainer("tiny", model).budget(Budget.epochs(2)).batchSize(8).seed(1).checkpoint(folder.resolve("tiny.zip")).train(windows, windows);
         var saved = GraphTokenModel.load(folder.resolve("tiny.zip"));
         assertEquals(Files.getPosixFilePermissions(Files.createFile(folder.resolve("plain"))), Files.getPosixFilePermissions(folder.resolve("tiny.zip")),
                 "a checkpoint is as readable as any new file, not private to its owner");
@@ -101,8 +116,7 @@ class TransformerTest {
         var heldOut = new TokenWindows(sonnets.heldOut, size.vocabulary(), size.context());
         double unigram = BitsPerToken.unigram(sonnets.training, sonnets.heldOut, size.vocabulary());
         double untrained = BitsPerToken.of(model, heldOut, 32);
-        Trainer.train(model, new TokenWindows(sonnets.training, size.vocabulary(), size.context()), heldOut,
-                new Trainer.Settings("sonnets", 3, 32, 1, null), null, null);
+        new Trainer("sonnets", model).budget(Budget.epochs(3)).seed(1).train(new TokenWindows(sonnets.training, size.vocabulary(), size.context()), heldOut);
         double trained = BitsPerToken.of(model, heldOut, 32);
         assertTrue(untrained > unigram, "untrained " + untrained + " vs unigram " + unigram);
         assertTrue(trained < unigram - 0.7, "trained " + trained + " vs unigram " + unigram);
@@ -114,23 +128,20 @@ class TransformerTest {
         var size = new Transformer.Size(sonnets.vocabulary.size(), 32, 32, 4, 2);
         int[] prose = sonnets.vocabulary.encode(Corpus.mobyDick().substring(20_000, 420_000));
         Path pretrained = folder.resolve("pretrained.zip");
-        Trainer.train(Transformer.model(size, 1e-2, 1), new TokenWindows(prose, size.vocabulary(), size.context()),
-                new TokenWindows(sonnets.heldOut, size.vocabulary(), size.context()), new Trainer.Settings("prose", 1, 32, 1, pretrained), null, null);
+        new Trainer("prose", Transformer.model(size, 1e-2, 1)).seed(1).checkpoint(pretrained)
+                .train(new TokenWindows(prose, size.vocabulary(), size.context()), new TokenWindows(sonnets.heldOut, size.vocabulary(), size.context()));
 
         var heldOut = new TokenWindows(sonnets.heldOut, size.vocabulary(), size.context());
         var training = new TokenWindows(sonnets.training, size.vocabulary(), size.context());
-        var budget = new Trainer.Settings("sonnets", 1, 32, 1, null);
         GraphTokenModel scratch = Transformer.model(size, 1e-2, 1);
-        Trainer.train(scratch, training, heldOut, budget, null, null);
+        new Trainer("sonnets", scratch).seed(1).train(training, heldOut);
         GraphTokenModel fineTuned = GraphTokenModel.load(pretrained).model();
-        Trainer.train(fineTuned, training, heldOut, budget, null, null);
+        new Trainer("sonnets", fineTuned).seed(1).train(training, heldOut);
         double scratchBits = BitsPerToken.of(scratch, heldOut, 32), fineTunedBits = BitsPerToken.of(fineTuned, heldOut, 32);
         assertTrue(fineTunedBits < scratchBits - 0.2, "fine-tuned " + fineTunedBits + " vs from scratch " + scratchBits);
 
         GraphTokenModel frozen = GraphTokenModel.load(pretrained).model();
-        List<SDVariable> embeddings = frozen.graph().variables().stream()
-                .filter(v -> v.getVariableType() == VariableType.VARIABLE && v.name().endsWith("Embedding")).toList();
-        frozen.graph().convertToConstants(embeddings);
+        frozen.graph().convertToConstants(TransformerPart.EMBEDDINGS.variables(frozen.graph()));
         INDArray before = frozen.graph().getVariable("tokenEmbedding").getArr().dup();
         INDArray headBefore = frozen.graph().getVariable("head").getArr().dup();
         frozen = new GraphTokenModel(frozen.graph());
@@ -162,10 +173,10 @@ class TransformerTest {
         }
 
         static Corpus sonnets() {
-            String text = Corpora.sonnets().stream().map(Corpora.Sonnet::text).collect(Collectors.joining("\n\n"));
+            String text = Corpora.sonnetText();
             CharVocabulary vocabulary = CharVocabulary.of(mobyDick() + text);
-            int split = text.length() * 9 / 10;
-            return new Corpus(vocabulary, vocabulary.encode(text.substring(0, split)), vocabulary.encode(text.substring(split)));
+            var split = HeldOut.lastTenth(text);
+            return new Corpus(vocabulary, vocabulary.encode(split.training()), vocabulary.encode(split.heldOut()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package creativeai.text;
 
+import creativeai.data.HeldOut;
 import creativeai.data.Corpora;
 import creativeai.data.TangPoems;
 import creativeai.sequence.BitsPerToken;
@@ -7,6 +8,7 @@ import creativeai.sequence.Sampler;
 import creativeai.sequence.TokenLstm;
 import creativeai.sequence.TokenWindows;
 import creativeai.sequence.Trainer;
+import creativeai.training.Budget;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 
@@ -22,16 +24,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CharModelTest {
     @Test
     void aTrainedModelBeatsTheUnigramBaselineOnHeldOutSonnetsAndAnUntrainedOneDoesNot() {
-        String text = Corpora.sonnets().stream().map(Corpora.Sonnet::text).collect(Collectors.joining("\n\n"));
+        String text = Corpora.sonnetText();
         CharVocabulary vocabulary = CharVocabulary.of(text);
-        int split = text.length() * 9 / 10;
-        int[] training = vocabulary.encode(text.substring(0, split)), heldOut = vocabulary.encode(text.substring(split));
+        var split = HeldOut.lastTenth(text);
+        int[] training = vocabulary.encode(split.training()), heldOut = vocabulary.encode(split.heldOut());
         int v = vocabulary.size();
         double unigram = BitsPerToken.unigram(training, heldOut, v);
         var heldOutWindows = new TokenWindows(heldOut, v, 100);
-        MultiLayerNetwork net = TokenLstm.network(v, 96, 1, 50, 1e-2, 1);
+        MultiLayerNetwork net = TokenLstm.network(v, TokenLstm.options().hidden(96).layers(1).tbptt(50).learningRate(1e-2).seed(1));
         double untrained = BitsPerToken.of(net, heldOutWindows, 32);
-        Trainer.train(net, new TokenWindows(training, v, 100), heldOutWindows, new Trainer.Settings("sonnets test", 3, 32, 1, null), null, null);
+        new Trainer("sonnets test", net).budget(Budget.epochs(3)).seed(1).train(new TokenWindows(training, v, 100), heldOutWindows);
         double trained = BitsPerToken.of(net, heldOutWindows, 32);
         assertTrue(untrained > unigram, "untrained " + untrained + " vs unigram " + unigram);
         assertTrue(trained < unigram - 0.3, "trained " + trained + " vs unigram " + unigram);
@@ -42,7 +44,7 @@ class CharModelTest {
         String text = TangPoems.quatrains().stream().limit(300).map(TangPoems.Poem::text).collect(Collectors.joining("\n\n"));
         CharVocabulary vocabulary = CharVocabulary.of(text);
         PoemForm form = new PoemForm(vocabulary, 5);
-        var sampler = new Sampler(TokenLstm.network(vocabulary.size(), 16, 1, 10, 1e-3, 3), vocabulary.size()).filter(form);
+        var sampler = new Sampler(TokenLstm.network(vocabulary.size(), TokenLstm.options().hidden(16).layers(1).tbptt(10).learningRate(1e-3).seed(3)), vocabulary.size()).filter(form);
         int[] prompt = vocabulary.encode("\n\n" + text.charAt(0));
         int[] poem = sampler.continueFrom(prompt, form.poemLength() - 1, new Random(2));
         String[] lines = (text.charAt(0) + vocabulary.decode(poem)).split("\n");

@@ -1,0 +1,87 @@
+package creativeai.chapters;
+
+import creativeai.Course;
+import creativeai.image.GanTraining;
+import creativeai.image.GraphVae;
+import creativeai.image.ImageTrainer;
+import creativeai.sequence.Checkpoints;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * A model one chapter trains and saves and a later chapter reuses, asked for by name and type instead of by file
+ * name: {@code SavedModel.MELODY_LSTM.load()} is chapter 3's melody network, wherever and however chapter 3 saves
+ * it. The chapter that makes a model saves it to {@link #file()}; a chapter that reuses one asks {@link #exists()}
+ * (and trains its own stand-in if not) or calls {@link #load()}, which, when the model is missing, says which
+ * chapter to run. In QUICK mode the files are the QUICK runs' ({@link Course#checkpoint}).
+ */
+public final class SavedModel<T> {
+    /** Reads a saved model from its file. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read(Path file) throws IOException;
+    }
+
+    /** Chapter 2's character LSTM, trained on Shakespeare's sonnets. */
+    public static final SavedModel<MultiLayerNetwork> SONNET_LSTM = new SavedModel<>("chapter 2", "sonnet LSTM",
+            () -> Course.checkpoint("sonnets-lstm"), file -> Checkpoints.load(file).net());
+
+    /** Chapter 3's LSTM over melody tokens, trained on O'Neill's tunes. */
+    public static final SavedModel<MultiLayerNetwork> MELODY_LSTM = new SavedModel<>("chapter 3", "melody LSTM",
+            () -> Course.checkpoint("melody-lstm"), file -> Checkpoints.load(file).net());
+
+    /** Chapter 4's MLP GAN (generator and discriminator, 64 latent numbers), trained on MNIST digits. */
+    public static final SavedModel<GanTraining> MLP_GAN = new SavedModel<>("chapter 4", "MLP GAN",
+            () -> Course.checkpointFolder("gan").resolve("mlp-gan-generator.zip"),
+            file -> new GanTraining(ImageTrainer.load(file.getParent(), "mlp-gan", "generator"),
+                    ImageTrainer.load(file.getParent(), "mlp-gan", "discriminator"), 64));
+
+    /** Chapter 5's dense VAE with a 16-number latent space, trained on MNIST digits. */
+    public static final SavedModel<GraphVae> DIGIT_VAE = new SavedModel<>("chapter 5", "16-d VAE",
+            () -> Course.checkpointFolder("vae").resolve("vae-16d-graph.sd"), file -> GraphVae.load(file.getParent(), "vae-16d"));
+
+    private final String chapter;
+    private final String name;
+    private final Supplier<Path> file;
+    private final Reader<T> reader;
+
+    SavedModel(String chapter, String name, Supplier<Path> file, Reader<T> reader) {
+        this.chapter = chapter;
+        this.name = name;
+        this.file = file;
+        this.reader = reader;
+    }
+
+    /** The file the making chapter saves to (read now: QUICK mode has its own). */
+    public Path file() {
+        return file.get();
+    }
+
+    /** The folder of the model's files (a GAN's or VAE's networks, its sample grids and their provenance). */
+    public Path folder() {
+        return file().getParent();
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(file());
+    }
+
+    /** The saved model; if it is missing, an error that names the chapter that makes it. */
+    public T load() throws IOException {
+        if (!exists()) {
+            throw new IOException("no " + this + " at " + file() + ": run " + chapter + " (with LOAD_MODEL = false) to train and save it"
+                    + (Course.quick() ? " in QUICK mode, or unset COURSE_QUICK to use the full-mode model" : ""));
+        }
+        return reader.read(file());
+    }
+
+    /** "chapter 3's melody LSTM". */
+    @Override
+    public String toString() {
+        return chapter + "'s " + name;
+    }
+}

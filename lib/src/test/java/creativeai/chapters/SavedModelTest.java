@@ -1,0 +1,43 @@
+package creativeai.chapters;
+
+import creativeai.Course;
+import creativeai.sequence.Checkpoints;
+import creativeai.sequence.TokenLstm;
+import creativeai.sequence.TrainingHistory;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SavedModelTest {
+    @Test
+    void eachHandleNamesTheFileItsChapterSavesTo() {
+        assertEquals(Course.checkpoint("sonnets-lstm"), SavedModel.SONNET_LSTM.file());
+        assertEquals(Course.checkpoint("melody-lstm"), SavedModel.MELODY_LSTM.file());
+        assertEquals(Course.checkpointFolder("gan"), SavedModel.MLP_GAN.folder());
+        assertEquals(Course.checkpointFolder("vae"), SavedModel.DIGIT_VAE.folder());
+        assertEquals("chapter 3's melody LSTM", SavedModel.MELODY_LSTM.toString());
+    }
+
+    @Test
+    void aMissingModelSaysWhichChapterMakesItAndASavedOneLoads(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("poet.zip");
+        var handle = new SavedModel<MultiLayerNetwork>("chapter 2", "sonnet LSTM", () -> file, f -> Checkpoints.load(f).net());
+        assertFalse(handle.exists());
+        var missing = assertThrows(IOException.class, handle::load);
+        assertTrue(missing.getMessage().contains("chapter 2's sonnet LSTM") && missing.getMessage().contains("run chapter 2")
+                && missing.getMessage().contains(file.toString()), missing.getMessage());
+
+        MultiLayerNetwork net = TokenLstm.network(5, TokenLstm.options().hidden(4).layers(1));
+        assertEquals(file, Checkpoints.save(net, new TrainingHistory(), file), "save returns what it wrote");
+        assertTrue(handle.exists());
+        assertEquals(net.params(), handle.load().params());
+    }
+}
