@@ -35,7 +35,7 @@ var x = Nd4j.rand(256, 64);
 long spins = 0;
 int[] tokens = new java.util.Random(1).ints(20_000, 0, 30).toArray();
 var windows = new creativeai.sequence.TokenWindows(tokens, 30, 40);
-var lstm = creativeai.sequence.TokenLstm.network(30, 32, 1, 40, 1e-2, 1);
+var lstm = creativeai.sequence.TokenLstm.network(30, creativeai.sequence.TokenLstm.options().hidden(32).layers(1).tbptt(40).learningRate(1e-2).seed(1));
 """
 
 
