@@ -50,6 +50,11 @@ public class ChapterData {
         return Mnist.load(Mnist.Split.TRAIN).first(60_000, Mnist.Scale.ZERO_TO_ONE).getFeatures();
     }
 
+    /** Chapter 10: the digit each training digit shows, in the order of {@link #trainingDigits()}. */
+    static int[] trainingLabels() {
+        return Mnist.load(Mnist.Split.TRAIN).first(60_000, Mnist.Scale.ZERO_TO_ONE).getLabels().argMax(1).toIntVector();
+    }
+
     /** The first 1,000 test digits: the images generated ones are compared with, and the VAE's held-out set. */
     static INDArray testDigits() {
         return Mnist.load(Mnist.Split.TEST).first(1_000, Mnist.Scale.ZERO_TO_ONE).getFeatures();
@@ -65,6 +70,7 @@ public class ChapterData {
             Files.writeString(folder.resolve(name + "-vocabulary.txt"), Integer.toString(tokens.vocabulary()));
         }
         writeFloats(folder.resolve("digits-training.f32"), trainingDigits());
+        writeInts(folder.resolve("digits-training-labels.i32"), trainingLabels());
         writeFloats(folder.resolve("digits-test.f32"), testDigits());
     }
 

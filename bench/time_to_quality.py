@@ -4,7 +4,8 @@ after every tenth of the budget with the clock stopped. LSTMs and the Transforme
 LSTM window from a zero state, as BitsPerToken does). VAE: the negative ELBO on the 1,000 test digits. Matrix
 factorisation: the test RMSE. GANs: 1,000 drawn digits are written next to the CSV (NAME-K.f32, pixels in [0, 1])
 and ScoreSamples.java puts their Fréchet distance in the quality column, with the course's classifier, as for ours.
-Arguments: char-lstm|melody-lstm|transformer|mlp-gan|dcgan|vae|recommend seconds out.csv data-folder."""
+Chapter 10's pixel U-Net (denoisers.py): like the GANs, on 200 digits drawn by DDIM in 20 steps.
+Arguments: char-lstm|melody-lstm|transformer|mlp-gan|dcgan|vae|recommend|pixel-diffusion seconds out.csv data-folder."""
 import itertools
 import math
 import os
@@ -13,9 +14,11 @@ import time
 
 import numpy as np
 import torch
+from torch import nn
 
 import measure  # threads and seed as the other benchmarks set them
 import movielens
+from denoisers import CLASSES, UnetDenoiser, ddim, ddpm_step
 from models import (CharTransformer, DenseVae, Factorisation, TokenLstm, gan, gan_step, rating_step, rmse, tbptt_step,
                     vae_step, window_step)
 
@@ -92,6 +95,29 @@ def vae():
     return images(vae_step(model), quality)
 
 
+def pixel_diffusion():
+    """Chapter 10's pixel U-Net: batches of 64 from random places, pixels in [-1, 1], one label in ten dropped to
+    "no class"; judged on 200 digits drawn by DDIM in 20 steps from fixed noise (written out as for the GANs)."""
+    model = UnetDenoiser(16)
+    learn = ddpm_step(model)
+    training = digits("training", 60_000) * 2 - 1
+    labels = torch.from_numpy(np.fromfile(os.path.join(data, "digits-training-labels.i32"), dtype="<i4").astype(np.int64))
+    judged, marks = torch.randn(200, 784), itertools.count()
+
+    def step():
+        start = int(torch.randint(0, 60_000 - 64 + 1, ()))
+        classes = labels[start:start + 64].clone()
+        classes[torch.rand(64) < 0.1] = CLASSES
+        learn(training[start:start + 64], nn.functional.one_hot(classes, CLASSES + 1).float())
+
+    def quality():
+        drawn = ((ddim(model, judged, 20) + 1) / 2).clamp(0, 1).numpy().astype("<f4")
+        sample_file = f"{out_file[:-len('.csv')]}-{next(marks)}.f32"
+        drawn.tofile(sample_file)
+        return os.path.basename(sample_file)
+    return step, quality
+
+
 def ratings():
     users, films, (train_u, train_f, train_r), test = movielens.split()
     mean = train_r.mean()
@@ -118,6 +144,7 @@ step, quality = {
     "dcgan": lambda: adversarial("dcgan"),
     "vae": vae,
     "recommend": ratings,
+    "pixel-diffusion": pixel_diffusion,
 }[name]()
 with open(out_file, "w") as out:
     out.write("seconds,quality\n")

@@ -1,8 +1,11 @@
 """The benchmarks still build against the library, and the time-to-quality run measures a model that learns:
 bench/*.java compiled with the kernel's classpath, then chapter 2's LSTM trained for a few seconds on the sonnets
-by TimeToQuality, whose held-out bits per character must fall below where they started (an untrained model's)."""
+by TimeToQuality, whose held-out bits per character must fall below where they started (an untrained model's);
+and the denoiser benchmark, which runs chapter 10's own cells in the kernel, still finds and runs them."""
 import json
+import os
 import subprocess
+import sys
 
 from conftest import KERNEL_NAME, KERNELSPEC_DIR, ROOT
 
@@ -25,3 +28,14 @@ def test_bench_compiles_and_time_to_quality_sees_learning(tmp_path):
     assert len(rows) == 11 and seconds[0] == 0 and seconds[-1] >= 6
     assert bits[0] > 5, f"an untrained model over the sonnets' 61 characters scores about log2(61) = 5.9 bits, not {bits[0]}"
     assert bits[-1] < bits[0] - 1, f"six seconds of training should gain over a bit per character: {bits}"
+
+
+def test_the_denoiser_bench_times_chapter_tens_own_cells():
+    """bench/denoiser_bench.py finds the chapter's cells by what they define and runs them in the course kernel:
+    a renamed function or a split cell would break it silently on the next bench/run, not here."""
+    _, classpath = kernel_java()
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "denoiser_bench.py"), classpath.rstrip("*"), "mlp", "32"],
+                          check=True, timeout=300, capture_output=True, text=True, env={**os.environ, "BENCH_BATCHES": "2"})
+    measured = json.loads(done.stdout.splitlines()[-1])
+    assert measured["train_examples_per_s"] > 0 and measured["samples_per_s"] > 0, measured
+    assert 100 < measured["peak_rss_mb"] < 2048, measured

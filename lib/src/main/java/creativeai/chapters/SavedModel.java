@@ -40,6 +40,12 @@ public final class SavedModel<T> {
             file -> new GanTraining(ImageTrainer.load(file.getParent(), "mlp-gan", "generator"),
                     ImageTrainer.load(file.getParent(), "mlp-gan", "discriminator"), 64));
 
+    /** Chapter 4's DCGAN (convolutional generator and discriminator, 64 latent numbers), trained on MNIST digits. */
+    public static final SavedModel<GanTraining> DCGAN = new SavedModel<>("chapter 4", "DCGAN",
+            () -> Course.checkpointFolder("gan").resolve("dcgan-generator.zip"),
+            file -> new GanTraining(ImageTrainer.load(file.getParent(), "dcgan", "generator"),
+                    ImageTrainer.load(file.getParent(), "dcgan", "discriminator"), 64));
+
     /** Chapter 5's dense VAE with a 16-number latent space, trained on MNIST digits. */
     public static final SavedModel<GraphVae> DIGIT_VAE = new SavedModel<>("chapter 5", "16-d VAE",
             () -> Course.checkpointFolder("vae").resolve("vae-16d-graph.sd"), file -> GraphVae.load(file.getParent(), "vae-16d"));

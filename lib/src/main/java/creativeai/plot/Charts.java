@@ -153,4 +153,22 @@ public final class Charts {
         graphics.dispose();
         return image;
     }
+
+    /** Charts drawn side by side as one image, left to right, top-aligned (e.g. the same points at several moments). */
+    public static BufferedImage row(List<? extends Chart<?, ?>> charts) {
+        if (charts.isEmpty()) throw new IllegalArgumentException("no charts to draw");
+        List<BufferedImage> images = charts.stream().map(Charts::image).toList();
+        BufferedImage row = new BufferedImage(images.stream().mapToInt(BufferedImage::getWidth).sum(),
+                images.stream().mapToInt(BufferedImage::getHeight).max().getAsInt(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = row.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, row.getWidth(), row.getHeight());
+        int x = 0;
+        for (BufferedImage image : images) {
+            graphics.drawImage(image, x, 0, null);
+            x += image.getWidth();
+        }
+        graphics.dispose();
+        return row;
+    }
 }

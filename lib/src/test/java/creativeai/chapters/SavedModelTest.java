@@ -22,6 +22,7 @@ class SavedModelTest {
         assertEquals(Course.checkpoint("sonnets-lstm"), SavedModel.SONNET_LSTM.file());
         assertEquals(Course.checkpoint("melody-lstm"), SavedModel.MELODY_LSTM.file());
         assertEquals(Course.checkpointFolder("gan"), SavedModel.MLP_GAN.folder());
+        assertEquals(Course.checkpointFolder("gan").resolve("dcgan-generator.zip"), SavedModel.DCGAN.file());
         assertEquals(Course.checkpointFolder("vae"), SavedModel.DIGIT_VAE.folder());
         assertEquals("chapter 3's melody LSTM", SavedModel.MELODY_LSTM.toString());
     }

@@ -19,6 +19,19 @@ class ChartsTest {
     }
 
     @Test
+    void aRowDrawsEachChartBesideTheLastAtItsOwnSize() {
+        var wide = Charts.lines("Loss", "step", "loss");
+        wide.addSeries("train", new double[] {1, 2}, new double[] {2, 1});
+        var small = new org.knowm.xchart.XYChartBuilder().width(200).height(150).build();
+        small.addSeries("points", new double[] {0, 1}, new double[] {1, 0});
+        var row = Charts.row(List.of(wide, small));
+        assertEquals(Charts.WIDTH + 200, row.getWidth());
+        assertEquals(Charts.HEIGHT, row.getHeight());
+        assertEquals(Charts.image(small).getRGB(100, 75), row.getRGB(Charts.WIDTH + 100, 75));
+        assertThrows(IllegalArgumentException.class, () -> Charts.row(List.of()));
+    }
+
+    @Test
     void aPresentationScaleDrawsTheSameChartLarger() {
         var chart = Charts.lines("Loss", "step", "loss");
         chart.addSeries("train", new double[] {1, 2, 3, 4}, new double[] {4, 2, 1.5, 1});
