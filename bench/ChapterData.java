@@ -6,6 +6,7 @@ import creativeai.music.MelodyEncoding;
 import creativeai.music.Tune;
 import creativeai.text.CharVocabulary;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -45,14 +46,14 @@ public class ChapterData {
                 MelodyEncoding.corpus(split.heldOut()), MelodyEncoding.vocabularySize());
     }
 
-    /** Chapters 4 and 5: MNIST's 60,000 training digits, pixels in [0, 1]. */
-    static INDArray trainingDigits() {
-        return Mnist.load(Mnist.Split.TRAIN).first(60_000, Mnist.Scale.ZERO_TO_ONE).getFeatures();
+    /** Chapters 4, 5 and 10: MNIST's 60,000 training digits, pixels in [0, 1], with their labels. */
+    static DataSet trainingSet() {
+        return Mnist.load(Mnist.Split.TRAIN).first(60_000, Mnist.Scale.ZERO_TO_ONE);
     }
 
-    /** Chapter 10: the digit each training digit shows, in the order of {@link #trainingDigits()}. */
-    static int[] trainingLabels() {
-        return Mnist.load(Mnist.Split.TRAIN).first(60_000, Mnist.Scale.ZERO_TO_ONE).getLabels().argMax(1).toIntVector();
+    /** The training digits' pixels alone. */
+    static INDArray trainingDigits() {
+        return trainingSet().getFeatures();
     }
 
     /** The first 1,000 test digits: the images generated ones are compared with, and the VAE's held-out set. */
@@ -69,8 +70,9 @@ public class ChapterData {
             writeInts(folder.resolve(name + "-held-out.i32"), tokens.heldOut());
             Files.writeString(folder.resolve(name + "-vocabulary.txt"), Integer.toString(tokens.vocabulary()));
         }
-        writeFloats(folder.resolve("digits-training.f32"), trainingDigits());
-        writeInts(folder.resolve("digits-training-labels.i32"), trainingLabels());
+        DataSet training = trainingSet();
+        writeFloats(folder.resolve("digits-training.f32"), training.getFeatures());
+        writeInts(folder.resolve("digits-training-labels.i32"), training.getLabels().argMax(1).toIntVector());
         writeFloats(folder.resolve("digits-test.f32"), testDigits());
     }
 
