@@ -16,6 +16,9 @@ import org.dflib.jjava.jupyter.kernel.magic.common.Load;
 import org.dflib.jjava.jupyter.kernel.magic.registry.Magics;
 import org.dflib.jjava.jupyter.messages.MessageType;
 
+import creativeai.kernel.widgets.WidgetLink;
+
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The course's Java kernel: cells are Java evaluated by JShell in this JVM, with IJava's notebook surface
@@ -39,7 +43,8 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
             "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
             "import java.util.regex.*;", "import java.util.stream.*;",
             "import static creativeai.kernel.runtime.Display.*;",
-            "import static creativeai.kernel.runtime.KernelFunctions.*;");
+            "import static creativeai.kernel.runtime.KernelFunctions.*;",
+            "import creativeai.kernel.widgets.*;", "import static creativeai.kernel.widgets.Widgets.*;");
 
     /** How long a stopped cell may keep running before its output says that it cannot be stopped, and why. */
     private static final long STUCK_NOTICE_MS = 1500;
@@ -55,6 +60,9 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
         return thread;
     });
     private final ErrorReport errorReport;
+    /** Held by a running cell or widget callback: they take turns, never run at once. */
+    private final ReentrantLock turn = new ReentrantLock();
+    private final CallbackRunner callbacks;
     private volatile CellOutput cellOutput;
     private volatile boolean timedOut;
     /** A cell is waiting for JShell to start; a stop request then ends it as soon as it may begin. */
@@ -76,6 +84,11 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
             return cells;
         });
         errorReport = new ErrorReport(errorStyler, (snippetClass, line) -> evaluator.isDone() ? cells().cellLine(snippetClass, line) : -1);
+        PrintStream log = System.err; // the kernel's own log (the Jupyter server's console), not a cell's output
+        callbacks = new CallbackRunner(turn, log, true);
+        WidgetComms comms = new WidgetComms(callbacks, log, e -> errorReport.lines(e instanceof Exception x ? x : new UserCodeError(e)));
+        commManager = comms;
+        WidgetLink.connect(comms);
         magicRunner = new MagicRunner(magics, () -> evaluator.isDone() && cells().stopRequested());
         magics.registerMagics(new ClasspathMagics(this::addToClasspath));
         MavenMagic maven = MavenMagic.withDefaults(this::addToClasspath);
@@ -142,6 +155,15 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
     @Override
     public DisplayData eval(String code) throws Exception {
         history.add(code);
+        turn.lock(); // a widget callback that runs now finishes first
+        try {
+            return evalInTurn(code);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private DisplayData evalInTurn(String code) throws Exception {
         boolean waited = !evaluator.isDone();
         startingCell = true;
         CellEvaluator cells;
@@ -248,6 +270,7 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
 
     @Override
     public void interrupt() {
+        if (callbacks.busy()) callbacks.stop();
         if (startingCell) {
             stopWhileStarting = true;
         } else if (!evaluator.isDone()) {
@@ -269,6 +292,7 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
     @Override
     public void onShutdown(boolean isRestarting) {
         watchdog.shutdownNow();
+        callbacks.shutdown();
         Thread exit = new Thread(() -> {
             try {
                 Thread.sleep(300);

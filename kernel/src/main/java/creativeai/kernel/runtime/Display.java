@@ -1,5 +1,6 @@
 package creativeai.kernel.runtime;
 
+import creativeai.kernel.widgets.Widget;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.common.Image;
@@ -21,9 +22,19 @@ public final class Display {
     private Display() {
     }
 
-    /** Called by the kernel at start; code outside a kernel never calls it. */
-    public static void connect(NotebookOutput notebook) {
+    /**
+     * Called by the kernel at start (code outside a kernel never calls it), and by an output widget while it captures
+     * what a callback shows; returns the output it replaces.
+     */
+    public static NotebookOutput connect(NotebookOutput notebook) {
+        NotebookOutput before = output;
         output = notebook;
+        return before;
+    }
+
+    /** Where rich output goes now. */
+    public static NotebookOutput connected() {
+        return output;
     }
 
     /** Whether output reaches a notebook (true) or standard output as text (false). */
@@ -55,6 +66,7 @@ public final class Display {
 
     public static DisplayData render(Object value, String... mimeTypes) {
         if (value instanceof DisplayData data) return data;
+        if (value instanceof Widget widget && mimeTypes.length == 0) return widget.view();
         return output.render(value, mimeTypes);
     }
 
