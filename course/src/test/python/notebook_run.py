@@ -65,6 +65,7 @@ def execute(notebook, path, env=None):
                         client.execute_cell(cell, index)
                     except CellExecutionError:
                         pytest.fail(f"{path.name}, cell {index}:\n{cell.source}\n\n{error_text(cell)}", pytrace=False)
+                client.set_widgets_metadata()  # the widgets' last state, kept with the notebook as JupyterLab keeps it
             finally:
                 rss = peak.stop()
     finally:

@@ -19,6 +19,14 @@ from publish import executed
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
+def widgets_without_state(notebook, outputs):
+    """Widget views in the outputs whose model's state the notebook did not keep (the site shows their last state)."""
+    kept = notebook.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    views = [o.data["application/vnd.jupyter.widget-view+json"]["model_id"] for o in outputs
+             if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    return [v for v in views if v not in kept]
+
+
 def promised(notebook, outputs):
     """The expectations in the notebook's metadata that no output meets."""
     missing = []
@@ -43,6 +51,7 @@ def test_notebook_runs_in_quick_mode(path):
     errors = [o for o in outputs if o.output_type == "error"]
     assert not errors, errors
     assert not promised(run.notebook, outputs), f"{path.name} did not show {promised(run.notebook, outputs)}"
+    assert not widgets_without_state(run.notebook, outputs), "the notebook must keep its widgets' last state"
     assert run.peak_rss < 2 * 2**30, f"{path.name} used {run.peak_rss / 2**20:.0f} MB at its peak"
     solved_already = {n: text for n, text in run.checks().items() if "✗" not in text or "✓" in text}
     assert not solved_already, f"{path.name}: these self-checks do not say ✗ before the student acts: {solved_already}"

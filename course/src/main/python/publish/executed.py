@@ -133,6 +133,7 @@ def execute(chapter, quick, log=print):
                         client.execute_cell(cell, index)
                     except CellExecutionError as error:
                         raise ChapterFailed(f"{chapter.stem}, cell {index} failed:\n{cell.source}\n\n{error}") from None
+                client.set_widgets_metadata()  # the widgets' last state, kept with the notebook
             finally:
                 rss = peak.stop()
     finally:

@@ -196,7 +196,7 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
         }
         // A cell ending in System.out.printf(...) has the stream as its value: it printed already, so show nothing more.
         if (value == CellEvaluator.NO_VALUE || value instanceof java.io.PrintStream) return null;
-        return value instanceof DisplayData data ? data : render(value);
+        return Display.render(value); // a widget shows its view; anything else as the renderer draws it
     }
 
     /** Runs a cell's magics, then its Java; %load and %%time come back here for the code they run. */

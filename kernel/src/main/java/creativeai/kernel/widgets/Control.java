@@ -13,6 +13,7 @@ public abstract class Control extends DomWidget {
         define("description_allow_html", false);
         define("disabled", false);
         define("style", new Style(styleName(name), styleDefaults));
+        style().property("description_width", "initial"); // the whole label, not ipywidgets' first eight letters
     }
 
     private static String styleName(String control) {

@@ -1,5 +1,10 @@
 package creativeai.kernel.widgets;
 
+import javax.imageio.ImageIO;
+import java.awt.image.RenderedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Base64;
 
 /**
@@ -19,6 +24,11 @@ public final class ImageView extends DomWidget {
         return new ImageView(png);
     }
 
+    /** A view of a picture drawn in Java (a chart, a grid of digits), encoded as PNG. */
+    public static ImageView of(RenderedImage image) {
+        return new ImageView(png(image));
+    }
+
     public byte[] value() {
         return get("value");
     }
@@ -26,6 +36,21 @@ public final class ImageView extends DomWidget {
     public ImageView value(byte[] png) {
         set("value", png);
         return this;
+    }
+
+    /** Replaces the picture (the page redraws it in place). */
+    public ImageView value(RenderedImage image) {
+        return value(png(image));
+    }
+
+    private static byte[] png(RenderedImage image) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode the picture as PNG", e);
+        }
+        return bytes.toByteArray();
     }
 
     /** The width the page draws it at, in CSS (e.g. {@code "280px"}); empty: its own size. */

@@ -147,10 +147,12 @@ public abstract class Widget {
     protected void custom(Map<String, Object> content) {
     }
 
-    /** Shows the widget in the notebook (with its static fallback for front ends without widgets); returns it. */
-    public Widget show() {
+    /**
+     * Shows the widget in the notebook, with its static fallback for front ends without widgets. (A cell whose
+     * result is a widget shows it too.)
+     */
+    public void show() {
         Display.display(this);
-        return this;
     }
 
     /**

@@ -10,11 +10,12 @@ public final class Widgets {
     private Widgets() {
     }
 
-    /** Shows {@code controls} and an output area under them; runs {@code body} now and after every change. */
-    public static Interactive interact(Runnable body, Widget... controls) {
-        Interactive interactive = interactive(body, controls);
-        interactive.show();
-        return interactive;
+    /**
+     * Shows {@code controls} and an output area under them; runs {@code body} now and after every change. Returns
+     * nothing, so that a cell ending in it shows the widgets once (use {@link #interactive} to keep them).
+     */
+    public static void interact(Runnable body, Widget... controls) {
+        interactive(body, controls).show();
     }
 
     /** The same as {@link #interact}, not shown yet (put it in a box, or call {@code show()}). */
