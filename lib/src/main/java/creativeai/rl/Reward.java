@@ -17,6 +17,11 @@ public final class Reward {
         public Rule {
             if (!Double.isFinite(weight)) throw new IllegalArgumentException("the weight of rule \"" + name + "\" is " + weight + ": it must be a finite number");
         }
+
+        /** The same rule with another weight. */
+        public Rule withWeight(double newWeight) {
+            return new Rule(name, newWeight, score);
+        }
     }
 
     private final List<Rule> rules;
@@ -28,6 +33,11 @@ public final class Reward {
 
     public static Reward of(Rule... rules) {
         return new Reward(List.of(rules));
+    }
+
+    /** The rules, in order. */
+    public List<Rule> rules() {
+        return rules;
     }
 
     /** A reward with one more rule. */

@@ -32,7 +32,8 @@ public abstract class Box extends DomWidget {
 
     @Override
     public String fallbackText() {
-        return children().stream().map(Widget::fallbackText).filter(t -> !t.isEmpty())
-                .collect(Collectors.joining(direction().equals("row") ? "   " : "\n"));
+        List<String> texts = children().stream().map(Widget::fallbackText).filter(t -> !t.isEmpty()).toList();
+        boolean oneLineEach = texts.stream().noneMatch(t -> t.contains("\n"));
+        return String.join(direction().equals("row") && oneLineEach ? "   " : "\n", texts); // text has no columns for boxes of lines
     }
 }

@@ -11,4 +11,10 @@ public final class Dropdown extends Selection {
     public static Dropdown of(String description, List<String> options) {
         return new Dropdown(description, options);
     }
+
+    @Override
+    public Dropdown value(String option) {
+        super.value(option);
+        return this;
+    }
 }

@@ -12,6 +12,10 @@ public final class HBox extends Box {
         return new HBox(List.of(children));
     }
 
+    public static HBox of(List<? extends Widget> children) {
+        return new HBox(children);
+    }
+
     @Override
     protected String direction() {
         return "row";

@@ -18,7 +18,7 @@ public final class Interactive extends Box {
         this.body = body;
         this.output = output;
         Runnable rerun = this::rerun; // one task for all the controls: a burst of changes to any of them runs it once
-        for (Widget control : controls) control.onChange(rerun);
+        for (Widget control : controls) listen(control, rerun);
         rerun();
     }
 
@@ -29,7 +29,13 @@ public final class Interactive extends Box {
         return all;
     }
 
-    /** Controls, then the output area, with {@code body} run once now. */
+    /** Listens to a control, or to every control in a box (controls laid out in rows and columns). */
+    private static void listen(Widget control, Runnable rerun) {
+        if (control instanceof Box box) box.children().forEach(child -> listen(child, rerun));
+        else control.onChange(rerun);
+    }
+
+    /** Controls (or boxes of them), then the output area, with {@code body} run once now. */
     public static Interactive of(Runnable body, Widget... controls) {
         return new Interactive(body, List.of(controls), Output.of());
     }

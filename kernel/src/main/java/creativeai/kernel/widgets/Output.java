@@ -205,13 +205,17 @@ public final class Output extends DomWidget {
             switch ((String) output.get("output_type")) {
                 case "stream" -> text.append(output.get("text"));
                 case "error" -> text.append(String.join("\n", traceback(output))).append('\n');
-                default -> {
-                    Object plain = ((Map<?, ?>) output.get("data")).get("text/plain");
-                    if (plain != null) text.append(plain).append('\n');
-                }
+                default -> text.append(plainText((Map<?, ?>) output.get("data"))).append('\n');
             }
         }
         return text.toString().stripTrailing();
+    }
+
+    /** A display's text form; a picture whose text is only Java's description of the object says it is a picture. */
+    private static String plainText(Map<?, ?> data) {
+        String plain = String.valueOf(data.get("text/plain"));
+        boolean described = plain.length() > 120 || plain.contains("\n") || data.get("text/plain") == null;
+        return data.containsKey("image/png") && described ? "(a picture)" : plain;
     }
 
     /** Display's output while a capture runs: new displays (and updates of them) land in the area. */

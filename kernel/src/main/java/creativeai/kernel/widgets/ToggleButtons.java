@@ -14,4 +14,10 @@ public final class ToggleButtons extends Selection {
     public static ToggleButtons of(String description, List<String> options) {
         return new ToggleButtons(description, options);
     }
+
+    @Override
+    public ToggleButtons value(String option) {
+        super.value(option);
+        return this;
+    }
 }

@@ -12,6 +12,10 @@ public final class VBox extends Box {
         return new VBox(List.of(children));
     }
 
+    public static VBox of(List<? extends Widget> children) {
+        return new VBox(children);
+    }
+
     @Override
     protected String direction() {
         return "column";
