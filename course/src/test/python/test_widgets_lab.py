@@ -1,6 +1,7 @@
 """Widgets in JupyterLab as a student uses them, in Chromium: chapter 2's temperature slider, dragged, makes the
-model write a new line and redraw its chart; chapter 5's latent-space slider, dragged, decodes a new digit. Each
-records how long the page took from the end of the drag to the redrawn output."""
+model write a new line and redraw its chart; chapter 5's latent-space slider, dragged, decodes a new digit, and the
+notebook saved keeps the slider's last value. Each records how long one step of a slider takes to a redrawn output."""
+import json
 import shutil
 import time
 
@@ -65,6 +66,15 @@ def open_and_run(new_page, base, token, chapter, timeout):
     return page
 
 
+def widget_state(path):
+    """The widget states a saved notebook keeps ({} before it is saved with them, or while it is being written)."""
+    try:
+        metadata = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+    except ValueError:
+        return {}
+    return metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+
+
 def lab_chapter(tmp_path, chapter):
     shutil.copy(ROOT / "notebooks" / chapter, tmp_path / chapter)  # the student's copy: the test never saves over ours
     return jupyterlab(tmp_path, env={"COURSE_QUICK": "1"})
@@ -115,5 +125,10 @@ def test_chapter_5_latent_slider_decodes_a_new_digit(tmp_path):
         wait_for(digit, lambda d: d != new_digit)
         one_step = time.monotonic() - pressed
         page.screenshot("jupyterlab-chapter-5-explorer")
+        page.keyboard.press("Control+s")  # saved, the notebook keeps the widgets' last state (bin/course turns saveState on)
+        saved = wait_for(lambda: widget_state(tmp_path / chapter), lambda states: any(
+            st["model_name"] == "FloatSliderModel" and st["state"].get("description") == "z₁ (right)"
+            and abs(st["state"]["value"] - float(stepped)) < 1e-9 for st in states.values()))[0]
+        assert any(st["model_name"] == "ImageModel" for st in saved.values())
         record("widget-latency-chapter-5", {"dragged_to": readout, "seconds_after_release": seconds,
                                             "stepped_to": stepped, "seconds_from_key_to_new_digit": one_step})
