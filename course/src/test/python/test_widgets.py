@@ -225,3 +225,14 @@ def test_the_control_comm_sends_every_state_for_a_reopened_notebook(kernel):
     assert all(set(s) == {"model_name", "model_module", "model_module_version", "state"} for s in data["states"].values())
     assert len(data["buffer_paths"]) == len(reply["buffers"]) >= 2
     assert all(p[1:] == ["state", "value"] and p[0] in data["states"] for p in data["buffer_paths"])
+
+
+def test_a_widget_closed_from_java_closes_its_comm(kernel):
+    _, kc = kernel
+    _, out = run(kc, 'var bye = Label.of("bye"); bye.show(); bye.close();')
+    opened = next(cid for cid, m in comm_opens(out).items() if m["content"]["data"]["state"]["_model_name"] == "LabelModel")
+    assert [m["content"]["comm_id"] for m in of_type(out, "comm_close")] == [opened]
+    info = kc.comm_info(target_name="jupyter.widget", reply=True, timeout=30)["content"]
+    assert opened not in info["comms"]
+    reply, _ = run(kc, 'bye.value("again"); bye.show();')
+    assert reply["status"] == "error" and "was closed" in reply["evalue"], reply

@@ -8,6 +8,7 @@ import nbformat
 from nbconvert import SlidesExporter
 
 from .paths import TEMPLATES
+from .static import without_live_widgets
 
 SHOWN_WHOLE = 350  # a Markdown cell up to this many characters is shown as written
 DISPLAY_MATH = re.compile(r"\$\$.+?\$\$", re.DOTALL)
@@ -57,5 +58,5 @@ def deck_html(notebook, assets):
     """The deck as one HTML file, loading reveal.js, MathJax and the styles from `assets` (a relative URL)."""
     exporter = SlidesExporter(template_name="course-slides", extra_template_basedirs=[str(TEMPLATES)], extra_template_paths=[str(TEMPLATES)],
                               reveal_url_prefix=f"{assets}/reveal.js", reveal_theme="white")
-    body, _ = exporter.from_notebook_node(with_speaker_notes(notebook), resources={"course": {"assets": assets}})
+    body, _ = exporter.from_notebook_node(with_speaker_notes(without_live_widgets(notebook)), resources={"course": {"assets": assets}})
     return body

@@ -14,6 +14,7 @@ from . import chapters as chapter_list
 from .deck import deck_html, slide_count
 from .executed import executed_copy, library_fingerprint, mode_name
 from .paths import NOTEBOOKS, SITE, TEMPLATES, WEB_PACKAGES
+from .static import without_live_widgets
 
 ASSETS = "assets"
 MATHJAX_FILES = ["tex-chtml-full.js", "output/chtml/fonts/woff-v2"]
@@ -68,7 +69,7 @@ def navigation(chapter, everyone):
 def chapter_html(chapter, notebook, everyone):
     exporter = HTMLExporter(template_name="course-page", extra_template_basedirs=[str(TEMPLATES)], extra_template_paths=[str(TEMPLATES)])
     resources = {"course": {"assets": ASSETS, "nav": navigation(chapter, everyone)}}
-    body, _ = exporter.from_notebook_node(notebook, resources=resources)
+    body, _ = exporter.from_notebook_node(without_live_widgets(notebook), resources=resources)
     return body
 
 

@@ -71,6 +71,12 @@ final class WidgetComms extends CommManager implements WidgetLink {
         send(widget.id(), "update", changes, parent);
     }
 
+    @Override
+    public void close(Widget widget) {
+        if (widgets.remove(widget.id()) == null || iopub == null) return;
+        publish(new Message<>(parent, CommCloseCommand.MESSAGE_TYPE, new CommCloseCommand(widget.id(), new JsonObject())));
+    }
+
     private void send(String commId, String method, Map<String, Object> values, MessageContext context) {
         if (iopub == null) return;
         WidgetState state = WidgetState.of(values);

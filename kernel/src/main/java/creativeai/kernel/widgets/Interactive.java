@@ -10,10 +10,10 @@ import java.util.List;
  * burst of them (a slider dragged) runs the code once more with the latest values, not once per position.
  */
 public final class Interactive extends Box {
-    private final Runnable body;
+    private final Callback body;
     private final Output output;
 
-    private Interactive(Runnable body, List<Widget> controls, Output output) {
+    private Interactive(Callback body, List<Widget> controls, Output output) {
         super("VBox", withOutput(controls, output));
         this.body = body;
         this.output = output;
@@ -36,7 +36,7 @@ public final class Interactive extends Box {
     }
 
     /** Controls (or boxes of them), then the output area, with {@code body} run once now. */
-    public static Interactive of(Runnable body, Widget... controls) {
+    public static Interactive of(Callback body, Widget... controls) {
         return new Interactive(body, List.of(controls), Output.of());
     }
 

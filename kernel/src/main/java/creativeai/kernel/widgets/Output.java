@@ -63,7 +63,7 @@ public final class Output extends DomWidget {
      * Runs {@code body} with its printing and displays sent to this area. An exception it throws is shown here and
      * not thrown on; a stop request (the notebook's ■) is shown and passed on, so the cell or callback still ends.
      */
-    public void capture(Runnable body) {
+    public void capture(Callback body) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         NotebookOutput notebook = Display.connect(new Into(Display.connected()));
@@ -76,10 +76,10 @@ public final class Output extends DomWidget {
                 capturedOut.flush();
                 appendError("Stopped", "the run was stopped (■)", List.of("the run was stopped (■)"));
                 throw stop;
-            } catch (RuntimeException | Error e) {
+            } catch (Exception | Error e) {
                 capturedOut.flush();
                 capturedErr.flush();
-                if (e instanceof ThreadDeath) throw e;
+                if (e instanceof ThreadDeath death) throw death;
                 appendError(e.getClass().getSimpleName(), String.valueOf(e.getMessage()), WidgetLink.current().describe(e));
             }
         } finally {

@@ -17,7 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code jupyterlab_widgets} speak it): a named state that lives both here and in the notebook's browser tab, kept
  * in step in both directions. Subclasses declare their attributes with the same names and defaults as the matching
  * ipywidgets class, so what a Python tutorial says about {@code IntSlider} holds for this one. A widget opens its
- * comm when created; outside a kernel it lives here only, and its listeners still run (tests rely on that).
+ * comm when first shown (or put in a box that is); outside a kernel it lives here only, and its listeners still run
+ * (tests rely on that).
  */
 public abstract class Widget {
     /** The MIME type of a widget's view in a display bundle. */
@@ -26,6 +27,7 @@ public abstract class Widget {
     private final Map<String, Object> state = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean opened;
+    private volatile boolean closed;
 
     /** @param module the JavaScript package, e.g. {@code @jupyter-widgets/controls}; name: e.g. {@code IntSlider} */
     protected Widget(String module, String moduleVersion, String name, String viewModule, String viewModuleVersion) {
@@ -58,14 +60,16 @@ public abstract class Widget {
      * state. A widget opens when first shown or put in an open box; until then a change stays in Java.
      */
     final synchronized void open() {
-        if (opened) return;
+        if (opened || closed) return;
         for (Widget part : parts()) part.open();
         opened = true;
         WidgetLink.current().open(this);
     }
 
-    final boolean isOpen() {
-        return opened;
+    /** Closes the widget's comm: the front end forgets the model and its views go blank. It cannot be shown again. */
+    public final synchronized void close() {
+        if (opened && !closed) WidgetLink.current().close(this);
+        closed = true;
     }
 
     @SuppressWarnings("unchecked")
@@ -77,7 +81,7 @@ public abstract class Widget {
     protected final void set(String key, Object value) {
         Object old = state.put(key, value);
         if (Objects.equals(old, value)) return;
-        if (opened) {
+        if (opened && !closed) {
             if (value instanceof Widget widget) widget.open();
             if (value instanceof List<?> list) list.stream().filter(Widget.class::isInstance).forEach(w -> ((Widget) w).open());
             WidgetLink.current().update(this, Collections.singletonMap(key, value));
@@ -160,6 +164,7 @@ public abstract class Widget {
      * and text for the rest (the course site, a terminal, a notebook saved without widget state). Opens the widget.
      */
     public final DisplayData view() {
+        if (closed) throw new IllegalStateException("this " + getClass().getSimpleName() + " was closed: make a new one to show");
         open();
         DisplayData bundle = new DisplayData(fallbackText());
         bundle.putHTML(fallbackHtml());

@@ -17,6 +17,10 @@ public interface WidgetLink {
     /** Sends a change made in Java. */
     void update(Widget widget, Map<String, Object> changes);
 
+    /** Closes the widget's comm. */
+    default void close(Widget widget) {
+    }
+
     /** The lines that describe an exception a callback threw, as the kernel shows a cell's. */
     default List<String> describe(Throwable thrown) {
         StringWriter trace = new StringWriter();

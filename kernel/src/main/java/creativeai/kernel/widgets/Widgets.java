@@ -14,12 +14,12 @@ public final class Widgets {
      * Shows {@code controls} and an output area under them; runs {@code body} now and after every change. Returns
      * nothing, so that a cell ending in it shows the widgets once (use {@link #interactive} to keep them).
      */
-    public static void interact(Runnable body, Widget... controls) {
+    public static void interact(Callback body, Widget... controls) {
         interactive(body, controls).show();
     }
 
     /** The same as {@link #interact}, not shown yet (put it in a box, or call {@code show()}). */
-    public static Interactive interactive(Runnable body, Widget... controls) {
+    public static Interactive interactive(Callback body, Widget... controls) {
         return Interactive.of(body, controls);
     }
 }

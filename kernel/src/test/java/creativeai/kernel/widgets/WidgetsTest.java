@@ -38,6 +38,16 @@ class WidgetsTest {
     }
 
     @Test
+    void theBodyMayThrowACheckedException() {
+        Checkbox go = Checkbox.of("read", false);
+        Interactive shown = Widgets.interactive(() -> {
+            if (go.value()) throw new java.io.IOException("no such file: tune.abc");
+        }, go);
+        go.value(true);
+        assertEquals("IOException", shown.output().outputs().get(0).get("ename"));
+    }
+
+    @Test
     void aFrontEndUpdateIsCheckedTypedClampedAndEchoed() {
         FloatSlider t = FloatSlider.of("temperature", 0.8).range(0.1, 2.0);
         int[] runs = {0};
