@@ -77,7 +77,10 @@ public abstract class Widget {
         return (T) state.get(key);
     }
 
-    /** Changes an attribute from Java: the front end is told, then the listeners run. */
+    /**
+     * Changes an attribute from Java: the front end is told; if it is the value a student changes (a slider's value, a
+     * choice's index), the listeners run, as they do when the student changes it.
+     */
     protected final void set(String key, Object value) {
         Object old = state.put(key, value);
         if (Objects.equals(old, value)) return;
@@ -86,7 +89,7 @@ public abstract class Widget {
             if (value instanceof List<?> list) list.stream().filter(Widget.class::isInstance).forEach(w -> ((Widget) w).open());
             WidgetLink.current().update(this, Collections.singletonMap(key, value));
         }
-        changed();
+        if (editable(key)) changed();
     }
 
     /** Runs the listeners, after a change from Java. */
@@ -99,7 +102,7 @@ public abstract class Widget {
         return List.copyOf(listeners);
     }
 
-    /** Calls {@code listener} after every change of this widget's value, from the front end or from Java. */
+    /** Calls {@code listener} after every change of this widget's value (or choice), from the front end or from Java. */
     public Widget onChange(Runnable listener) {
         listeners.add(listener);
         return this;

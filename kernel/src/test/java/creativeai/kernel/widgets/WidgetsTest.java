@@ -38,6 +38,18 @@ class WidgetsTest {
     }
 
     @Test
+    void listenersRunWhenTheValueChangesNotTheRange() {
+        IntSlider k = IntSlider.of("k", 5);
+        int[] runs = {0};
+        k.onChange(() -> runs[0]++);
+        k.range(0, 50).step(5);
+        assertEquals(0, runs[0], "the value stayed 5");
+        k.range(10, 50);
+        assertEquals(1, runs[0], "the value was clamped to 10");
+        assertEquals(10, k.value());
+    }
+
+    @Test
     void theBodyMayThrowACheckedException() {
         Checkbox go = Checkbox.of("read", false);
         Interactive shown = Widgets.interactive(() -> {
