@@ -47,6 +47,11 @@ def comm_opens(outputs):
     return {m["content"]["comm_id"]: m for m in of_type(outputs, "comm_open")}
 
 
+def comm_of(outputs, model_name):
+    """The comm id of the first widget of that model the outputs opened."""
+    return next(cid for cid, m in comm_opens(outputs).items() if m["content"]["data"]["state"]["_model_name"] == model_name)
+
+
 def send_comm(kc, comm_id, data, buffers=None):
     msg = kc.session.msg("comm_msg", {"comm_id": comm_id, "data": data})
     kc.shell_channel.send(msg) if not buffers else kc.session.send(kc.shell_channel.socket, msg, buffers=buffers)
@@ -123,7 +128,7 @@ def test_changes_travel_both_ways_and_reach_the_callback(kernel):
         var seen = new ArrayList<Integer>();
         k.onChange(() -> seen.add(k.value()));
         k.show();""")
-    slider = next(cid for cid, m in comm_opens(out).items() if m["content"]["data"]["state"]["_model_name"] == "IntSliderModel")
+    slider = comm_of(out, "IntSliderModel")
     parent = send_comm(kc, slider, {"method": "update", "state": {"value": 7}, "buffer_paths": []})
     echo, _ = iopub_until(kc, lambda m: m["msg_type"] == "comm_msg" and m["parent_header"].get("msg_id") == parent)
     assert echo["content"]["data"] == {"method": "echo_update", "state": {"value": 7}, "buffer_paths": []}
@@ -150,8 +155,8 @@ def test_an_exception_in_a_callback_shows_in_its_output_area(kernel):
             System.out.println("n = " + n.value());
         }, n);""")
     opens = comm_opens(out)
-    slider = next(cid for cid, m in opens.items() if m["content"]["data"]["state"]["_model_name"] == "IntSliderModel")
-    area = next(cid for cid, m in opens.items() if m["content"]["data"]["state"]["_model_name"] == "OutputModel")
+    slider = comm_of(out, "IntSliderModel")
+    area = comm_of(out, "OutputModel")
     assert opens[area]["content"]["data"]["state"]["outputs"][0]["text"] == "n = 1\n"
     send_comm(kc, slider, {"method": "update", "state": {"value": 2}, "buffer_paths": []})
     update, _ = iopub_until(kc, output_update(area))
@@ -169,7 +174,7 @@ def test_a_burst_of_changes_runs_the_callback_once_more_not_once_each(kernel):
         var runs = new java.util.concurrent.atomic.AtomicInteger();
         var s = IntSlider.of("s", 0).range(0, 100);
         interact(() -> { runs.incrementAndGet(); try { Thread.sleep(300); } catch (InterruptedException e) {} }, s);""")
-    slider = next(cid for cid, m in comm_opens(out).items() if m["content"]["data"]["state"]["_model_name"] == "IntSliderModel")
+    slider = comm_of(out, "IntSliderModel")
     for value in range(1, 21):
         send_comm(kc, slider, {"method": "update", "state": {"value": value}, "buffer_paths": []})
         time.sleep(0.02)
@@ -184,9 +189,8 @@ def test_interrupt_stops_a_long_callback_and_the_kernel_goes_on(kernel):
     _, out = run(kc, """
         var go = Checkbox.of("run forever", false);
         interact(() -> { long spins = 0; while (go.value()) spins++; System.out.println("idle"); }, go);""")
-    opens = comm_opens(out)
-    box = next(cid for cid, m in opens.items() if m["content"]["data"]["state"]["_model_name"] == "CheckboxModel")
-    area = next(cid for cid, m in opens.items() if m["content"]["data"]["state"]["_model_name"] == "OutputModel")
+    box = comm_of(out, "CheckboxModel")
+    area = comm_of(out, "OutputModel")
     send_comm(kc, box, {"method": "update", "state": {"value": True}, "buffer_paths": []})
     time.sleep(1.5)
     began = time.monotonic()
@@ -201,7 +205,7 @@ def test_interrupt_stops_a_long_callback_and_the_kernel_goes_on(kernel):
 def test_bad_comm_messages_are_refused_and_the_kernel_answers(kernel):
     _, kc = kernel
     _, out = run(kc, 'var b = IntSlider.of("b", 3).range(0, 5); b.show();')
-    slider = next(cid for cid, m in comm_opens(out).items() if m["content"]["data"]["state"]["_model_name"] == "IntSliderModel")
+    slider = comm_of(out, "IntSliderModel")
     for data in ({"method": "update", "state": {"value": "three"}}, {"method": "update", "state": {"nonsense": 1}},
                  {"method": "update"}, {"method": "fly"}, {}, {"method": "update", "state": {"value": 1}, "buffer_paths": [["value"]]}):
         send_comm(kc, slider, data)
@@ -230,7 +234,7 @@ def test_the_control_comm_sends_every_state_for_a_reopened_notebook(kernel):
 def test_a_widget_closed_from_java_closes_its_comm(kernel):
     _, kc = kernel
     _, out = run(kc, 'var bye = Label.of("bye"); bye.show(); bye.close();')
-    opened = next(cid for cid, m in comm_opens(out).items() if m["content"]["data"]["state"]["_model_name"] == "LabelModel")
+    opened = comm_of(out, "LabelModel")
     assert [m["content"]["comm_id"] for m in of_type(out, "comm_close")] == [opened]
     info = kc.comm_info(target_name="jupyter.widget", reply=True, timeout=30)["content"]
     assert opened not in info["comms"]

@@ -1,6 +1,7 @@
 package creativeai.kernel;
 
-import java.io.OutputStream;
+import creativeai.kernel.runtime.LineBuffer;
+
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,53 +49,5 @@ final class CellOutput implements AutoCloseable {
         flush();
         System.setOut(originalOut);
         System.setErr(originalErr);
-    }
-
-    /** Collects bytes and passes them on at line ends and on flush(). */
-    private static final class LineBuffer extends OutputStream {
-        private final PrintStream target;
-        private byte[] pending = new byte[256];
-        private int size;
-
-        LineBuffer(PrintStream target) {
-            this.target = target;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            append(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public synchronized void write(byte[] bytes, int offset, int length) {
-            append(bytes, offset, length);
-        }
-
-        private void append(byte[] bytes, int offset, int length) {
-            if (size + length > pending.length) pending = java.util.Arrays.copyOf(pending, Math.max(pending.length * 2, size + length));
-            System.arraycopy(bytes, offset, pending, size, length);
-            size += length;
-            int lastNewline = -1;
-            for (int i = size - 1; i >= size - length; i--) {
-                if (pending[i] == '\n') {
-                    lastNewline = i;
-                    break;
-                }
-            }
-            if (lastNewline >= 0) send(lastNewline + 1);
-        }
-
-        @Override
-        public synchronized void flush() {
-            if (size > 0) send(size);
-        }
-
-        /** Sends the first {@code count} bytes as one write, keeps the rest. */
-        private void send(int count) {
-            target.write(pending, 0, count);
-            target.flush();
-            System.arraycopy(pending, count, pending, 0, size - count);
-            size -= count;
-        }
     }
 }

@@ -6,6 +6,7 @@ import creativeai.kernel.magic.PomMagics;
 import creativeai.kernel.runtime.Display;
 import creativeai.kernel.runtime.KernelFunctions;
 import creativeai.kernel.runtime.NotebookOutput;
+import creativeai.kernel.widgets.WidgetLink;
 import jdk.jshell.SourceCodeAnalysis;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -15,8 +16,6 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.magic.common.Load;
 import org.dflib.jjava.jupyter.kernel.magic.registry.Magics;
 import org.dflib.jjava.jupyter.messages.MessageType;
-
-import creativeai.kernel.widgets.WidgetLink;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -17,8 +17,12 @@ import org.dflib.jjava.jupyter.messages.reply.CommInfoReply;
 import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -32,8 +36,8 @@ final class WidgetComms extends CommManager implements WidgetLink {
     static final String WIDGET_TARGET = "jupyter.widget";
     static final String CONTROL_TARGET = "jupyter.widget.control";
     static final String PROTOCOL_VERSION = "2.1.0";
-    private final Map<String, Widget> widgets = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, String> controlComms = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Widget> widgets = new ConcurrentHashMap<>();
+    private final Set<String> controlComms = ConcurrentHashMap.newKeySet();
     private final CallbackRunner callbacks;
     private final PrintStream log;
     private final Function<Throwable, List<String>> describe;
@@ -100,7 +104,7 @@ final class WidgetComms extends CommManager implements WidgetLink {
         guard("comm_open", () -> {
             CommOpenCommand open = message.getContent();
             if (CONTROL_TARGET.equals(open.getTargetName())) {
-                controlComms.put(open.getCommID(), CONTROL_TARGET);
+                controlComms.add(open.getCommID());
                 return;
             }
             log.println("kernel: refused a comm to target '" + open.getTargetName() + "' (this kernel serves " + WIDGET_TARGET + " and " + CONTROL_TARGET + ")");
@@ -114,7 +118,7 @@ final class WidgetComms extends CommManager implements WidgetLink {
         guard("comm_msg", () -> {
             CommMsgCommand content = message.getContent();
             String id = content.getCommID();
-            if (controlComms.containsKey(id)) {
+            if (controlComms.contains(id)) {
                 answerControl(id, content, message);
                 return;
             }
@@ -138,13 +142,14 @@ final class WidgetComms extends CommManager implements WidgetLink {
         if (!"request_states".equals(method)) throw new IllegalArgumentException("the control comm knows request_states only, not " + method);
         JsonObject states = new JsonObject();
         JsonArray paths = new JsonArray(); // each [model id, "state", attribute], as ipywidgets writes them
-        List<byte[]> buffers = new java.util.ArrayList<>();
+        List<byte[]> buffers = new ArrayList<>();
         for (Widget widget : widgets.values()) {
-            WidgetState state = WidgetState.of(widget.state());
+            Map<String, Object> attributes = widget.state();
+            WidgetState state = WidgetState.of(attributes);
             JsonObject entry = new JsonObject();
-            entry.addProperty("model_name", (String) widget.state().get("_model_name"));
-            entry.addProperty("model_module", (String) widget.state().get("_model_module"));
-            entry.addProperty("model_module_version", (String) widget.state().get("_model_module_version"));
+            entry.addProperty("model_name", (String) attributes.get("_model_name"));
+            entry.addProperty("model_module", (String) attributes.get("_model_module"));
+            entry.addProperty("model_module_version", (String) attributes.get("_model_module_version"));
             entry.add("state", state.json());
             states.add(widget.id(), entry);
             for (var path : state.bufferPaths()) {
@@ -168,7 +173,7 @@ final class WidgetComms extends CommManager implements WidgetLink {
         env.setBusyDeferIdle();
         guard("comm_close", () -> {
             String id = message.getContent().getCommID();
-            if (controlComms.remove(id) == null && widgets.remove(id) == null) throw new IllegalArgumentException("no comm " + id);
+            if (!controlComms.remove(id) && widgets.remove(id) == null) throw new IllegalArgumentException("no comm " + id);
         });
     }
 
@@ -176,12 +181,12 @@ final class WidgetComms extends CommManager implements WidgetLink {
     public void handleCommInfoRequest(ReplyEnvironment env, Message<CommInfoRequest> message) {
         env.setBusyDeferIdle();
         String only = message.getContent() == null ? null : message.getContent().getTargetName();
-        Map<String, CommInfoReply.CommInfo> comms = new java.util.LinkedHashMap<>();
+        Map<String, CommInfoReply.CommInfo> comms = new LinkedHashMap<>();
         if (only == null || only.isEmpty() || only.equals(WIDGET_TARGET)) {
             widgets.keySet().forEach(id -> comms.put(id, new CommInfoReply.CommInfo(WIDGET_TARGET)));
         }
         if (only == null || only.isEmpty() || only.equals(CONTROL_TARGET)) {
-            controlComms.keySet().forEach(id -> comms.put(id, new CommInfoReply.CommInfo(CONTROL_TARGET)));
+            controlComms.forEach(id -> comms.put(id, new CommInfoReply.CommInfo(CONTROL_TARGET)));
         }
         env.reply(new CommInfo(comms));
     }

@@ -33,7 +33,8 @@ public record FrontEndMessage(Map<String, Object> echo, List<String> refused, Ma
                     echo.put(change.getKey(), widget.receive(change.getKey(), change.getValue()));
                 } catch (IllegalArgumentException | ClassCastException e) {
                     refused.add(change.getKey() + ": " + e.getMessage());
-                    if (widget.state().containsKey(change.getKey())) restate.put(change.getKey(), widget.state().get(change.getKey()));
+                    Map<String, Object> kept = widget.state();
+                    if (kept.containsKey(change.getKey())) restate.put(change.getKey(), kept.get(change.getKey()));
                 }
             }
             if (!echo.isEmpty()) toRun.addAll(widget.listeners());

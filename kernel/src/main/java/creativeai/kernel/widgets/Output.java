@@ -3,11 +3,11 @@ package creativeai.kernel.widgets;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import creativeai.kernel.runtime.Display;
+import creativeai.kernel.runtime.LineBuffer;
 import creativeai.kernel.runtime.NotebookOutput;
 import creativeai.kernel.runtime.StopCheck;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -90,34 +90,20 @@ public final class Output extends DomWidget {
         }
     }
 
+    /** A stream whose lines (and, on flush, partial lines) land in the area as text of stream {@code name}. */
     private PrintStream stream(String name) {
-        return new PrintStream(new OutputStream() {
-            private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-
+        OutputStream text = new OutputStream() {
             @Override
-            public synchronized void write(int b) {
-                pending.write(b);
-                if (b == '\n') flush();
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
             }
 
             @Override
-            public synchronized void write(byte[] bytes, int offset, int length) {
-                pending.write(bytes, offset, length);
-                for (int i = offset; i < offset + length; i++) {
-                    if (bytes[i] == '\n') {
-                        flush();
-                        return;
-                    }
-                }
+            public void write(byte[] bytes, int offset, int length) {
+                appendText(name, new String(bytes, offset, length, StandardCharsets.UTF_8));
             }
-
-            @Override
-            public synchronized void flush() {
-                if (pending.size() == 0) return;
-                appendText(name, pending.toString(StandardCharsets.UTF_8));
-                pending.reset();
-            }
-        }, true, StandardCharsets.UTF_8);
+        };
+        return new PrintStream(new LineBuffer(text), true, StandardCharsets.UTF_8);
     }
 
     private synchronized void appendText(String name, String text) {

@@ -73,7 +73,6 @@ public final class WidgetState {
 
     /** A value the front end sent, as the Java type of the attribute's current value; refuses any other JSON type. */
     static Object sameType(Object current, Object sent, String key) {
-        if (sent instanceof JsonElement element) sent = plain(element);
         if (sent == null) {
             if (current == null) return null;
             throw new IllegalArgumentException("'" + key + "' cannot be null");
