@@ -48,6 +48,13 @@ c.Spawner.environment = {
     "JUPYTER_PATH": f"{SHARED_JUPYTER}:{VENV / 'share' / 'jupyter'}",
     "PATH": f"{VENV / 'bin'}:/usr/local/bin:/usr/bin:/bin",
 }
+# Idle students give their memory back: a kernel idle for COURSE_HUB_IDLE_MINUTES (60) is shut down, open tab or
+# not, and a server with no activity (no kernels, no open tabs) for that long stops; the student's files stay.
+IDLE_SECONDS = int(float(os.environ.get("COURSE_HUB_IDLE_MINUTES", "60")) * 60)
+c.Spawner.args = [f"--MappingKernelManager.cull_idle_timeout={IDLE_SECONDS}",
+                  "--MappingKernelManager.cull_interval=60",
+                  "--MappingKernelManager.cull_connected=True",
+                  f"--ServerApp.shutdown_no_activity_timeout={IDLE_SECONDS}"]
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 90
 

@@ -1,6 +1,7 @@
 """Per-student memory and CPU limits through Linux control groups (v1 or v2): each student's server and every
-kernel it starts run in a group of their own, so one student's runaway cell is stopped (killed by the kernel's
-out-of-memory handler, which JupyterLab reports as a dead kernel) before it slows or starves the others."""
+kernel it starts run in a group of their own, so one student's runaway cell is stopped before it slows or starves
+the others. The course's kernel watches its group's cap and stops a cell that nears it, with a message that says so
+(the kernel's out-of-memory killer would end the kernel, which JupyterLab reports only as a dead kernel)."""
 import os
 import pathlib
 
@@ -21,12 +22,24 @@ def _write(path, value):
     path.write_text(str(value))
 
 
+def _enable(subtree_control, controllers):
+    """Turns controllers on for a group's children; a host that manages the root group may refuse, harmlessly when
+    they are on already."""
+    try:
+        _write(subtree_control, controllers)
+    except OSError:
+        enabled = subtree_control.read_text().split() if subtree_control.exists() else []
+        if not all(c.lstrip("+") in enabled for c in controllers.split()):
+            raise
+
+
 def prepare(user, memory_bytes, cpus):
     """Creates (or updates) the student's group with its limits; returns the files a process joins it through."""
     name = f"creative-ai-{user}"
     if version() == 2:
         parent = ROOT / "creative-ai"
         parent.mkdir(exist_ok=True)
+        _enable(ROOT / "cgroup.subtree_control", "+memory +cpu")  # systemd hosts have them on already
         _write(parent / "cgroup.subtree_control", "+memory +cpu")
         group = parent / name
         group.mkdir(exist_ok=True)

@@ -90,6 +90,7 @@ final class CellEvaluator implements AutoCloseable {
                         + firstLine(span.source()));
             }
             value = evalSnippet(cell, span);
+            if (span.terminated()) value = NO_VALUE; // `f();` runs f for its effect: no result shown
         }
         return value;
     }

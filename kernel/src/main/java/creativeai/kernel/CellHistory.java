@@ -10,6 +10,7 @@ import org.dflib.jjava.jupyter.messages.ReplyType;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +24,17 @@ import java.util.regex.Pattern;
  */
 final class CellHistory implements HistoryManager {
     private final List<String> cells = new ArrayList<>();
+    /** The text form of each cell's result, null for a cell without one. */
+    private final List<String> outputs = new ArrayList<>();
 
     synchronized void add(String cell) {
         cells.add(cell);
+        outputs.add(null);
+    }
+
+    /** The last cell's result, as text, for history requests that ask for output. */
+    synchronized void setLastOutput(String text) {
+        if (!outputs.isEmpty()) outputs.set(outputs.size() - 1, text);
     }
 
     /** Answers a history request as the protocol asks: status busy, the reply, status idle. */
@@ -33,6 +42,7 @@ final class CellHistory implements HistoryManager {
         HistoryRequest request = message.getContent();
         env.setBusyDeferIdle();
         Set<ResultFlag> flags = EnumSet.noneOf(ResultFlag.class);
+        if (request.includeOutput()) flags.add(ResultFlag.INCLUDE_OUTPUT);
         List<HistoryEntry> entries = switch (request.getAccessType()) {
             case TAIL -> lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
             case RANGE -> {
@@ -45,12 +55,13 @@ final class CellHistory implements HistoryManager {
                 yield search(search.getPattern(), search.getMaxReturnLength(), flags);
             }
         };
-        env.reply(new Reply(entries));
+        env.reply(new Reply(entries, request.includeOutput()));
     }
 
     /**
-     * A history reply with each entry as the protocol's [session, line, input] triple: the base kernel's own
-     * {@code HistoryReply} is written with entries as JSON objects, which JupyterLab cannot read.
+     * A history reply with each entry as the protocol's [session, line, input] triple, or [session, line, [input,
+     * output]] when output was asked for: the base kernel's own {@code HistoryReply} is written with entries as JSON
+     * objects, which JupyterLab cannot read.
      */
     static final class Reply implements ContentType<Reply>, ReplyType<HistoryRequest> {
         @SuppressWarnings("unchecked") // the type argument only types the content in Java; on the wire it is the name
@@ -59,8 +70,9 @@ final class CellHistory implements HistoryManager {
         private final String status = "ok";
         private final List<List<Object>> history;
 
-        Reply(List<HistoryEntry> entries) {
-            history = entries.stream().map(e -> List.<Object>of(e.getSession(), e.getCellNumber(), e.getInput())).toList();
+        Reply(List<HistoryEntry> entries, boolean withOutput) {
+            history = entries.stream().map(e -> List.<Object>of(e.getSession(), e.getCellNumber(),
+                    withOutput ? Arrays.asList(e.getInput(), e.getOutput()) : e.getInput())).toList();
         }
 
         @Override
@@ -76,7 +88,7 @@ final class CellHistory implements HistoryManager {
 
     @Override
     public synchronized List<HistoryEntry> lookupTail(int length, Set<ResultFlag> flags) {
-        return entries(Math.max(0, cells.size() - Math.max(0, length)), cells.size());
+        return entries(Math.max(0, cells.size() - Math.max(0, length)), cells.size(), flags);
     }
 
     /** Cells start..stop-1, numbered from 1 (stop 0 or less: to the end), for the current session (0) only. */
@@ -84,7 +96,7 @@ final class CellHistory implements HistoryManager {
     public synchronized List<HistoryEntry> lookupRange(int session, int start, int stop, Set<ResultFlag> flags) {
         if (session != 0) return List.of();
         int end = stop <= 0 ? cells.size() : Math.min(stop - 1, cells.size());
-        return entries(Math.max(0, start - 1), Math.max(Math.max(0, start - 1), end));
+        return entries(Math.max(0, start - 1), Math.max(Math.max(0, start - 1), end), flags);
     }
 
     /** The last {@code length} cells matching a glob ({@code *} any text, {@code ?} one character). */
@@ -93,7 +105,7 @@ final class CellHistory implements HistoryManager {
         Pattern pattern = Pattern.compile(globToRegex(glob), Pattern.DOTALL);
         LinkedHashMap<String, HistoryEntry> found = new LinkedHashMap<>();
         List<HistoryEntry> all = new ArrayList<>();
-        for (HistoryEntry entry : entries(0, cells.size())) {
+        for (HistoryEntry entry : entries(0, cells.size(), flags)) {
             if (!pattern.matcher(entry.getInput()).matches()) continue;
             all.add(entry);
             found.remove(entry.getInput()); // a repeated cell counts once, at its latest place
@@ -103,9 +115,10 @@ final class CellHistory implements HistoryManager {
         return length <= 0 ? matches : matches.subList(Math.max(0, matches.size() - length), matches.size());
     }
 
-    private List<HistoryEntry> entries(int from, int to) {
+    private List<HistoryEntry> entries(int from, int to, Set<ResultFlag> flags) {
+        boolean withOutput = flags.contains(ResultFlag.INCLUDE_OUTPUT);
         List<HistoryEntry> entries = new ArrayList<>();
-        for (int i = from; i < to; i++) entries.add(new HistoryEntry(0, i + 1, cells.get(i)));
+        for (int i = from; i < to; i++) entries.add(new HistoryEntry(0, i + 1, cells.get(i), withOutput ? outputs.get(i) : null));
         return entries;
     }
 

@@ -1,7 +1,10 @@
 package creativeai.kernel;
 
-/** One snippet of a notebook cell as JShell sees it: its source and where it starts in the cell. */
-record CellSpan(String source, int start, boolean complete) {
+/**
+ * One snippet of a notebook cell as JShell sees it: its source, where it starts in the cell, whether it is complete,
+ * and whether it is terminated by its own semicolon ({@code f();}, not {@code f()}), which hides an expression's value.
+ */
+record CellSpan(String source, int start, boolean complete, boolean terminated) {
 
     /** The cursor position inside this span, for a cursor given in cell coordinates. */
     int localCursor(int cellCursor) {

@@ -27,14 +27,38 @@ final class CellSplitter {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
             Completeness completeness = info.completeness();
             if (!completeness.isComplete() || info.source() == null) {
-                spans.add(new CellSpan(cell.substring(start), start, completeness == Completeness.EMPTY));
+                spans.add(new CellSpan(cell.substring(start), start, completeness == Completeness.EMPTY, false));
                 break;
             }
-            spans.add(new CellSpan(info.source(), start, true));
+            spans.add(new CellSpan(info.source(), start, true, endsWithSemicolon(info.source())));
             offset += rest.length() - info.remaining().length();
             rest = info.remaining();
         }
         return spans;
+    }
+
+    /** Whether the code's last character outside comments is a semicolon (strings and text blocks read as such). */
+    static boolean endsWithSemicolon(String code) {
+        char last = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '/' && code.startsWith("//", i)) {
+                int end = code.indexOf('\n', i);
+                i = end < 0 ? code.length() : end;
+            } else if (c == '/' && code.startsWith("/*", i)) {
+                int end = code.indexOf("*/", i + 2);
+                i = end < 0 ? code.length() : end + 1;
+            } else if (c == '"' || c == '\'') {
+                String quote = code.startsWith("\"\"\"", i) ? "\"\"\"" : String.valueOf(c);
+                int at = i + quote.length();
+                while (at < code.length() && !code.startsWith(quote, at)) at += code.charAt(at) == '\\' ? 2 : 1;
+                i = Math.min(code.length(), at + quote.length()) - 1;
+                last = c;
+            } else if (!Character.isWhitespace(c)) {
+                last = c;
+            }
+        }
+        return last == ';';
     }
 
     /** How complete the cell's last snippet is: tells a console whether Enter runs the cell or adds a line. */
@@ -54,8 +78,8 @@ final class CellSplitter {
             if (span.start() > cursor) break;
             found = span;
         }
-        if (found == null) return new CellSpan("", cursor, true);
+        if (found == null) return new CellSpan("", cursor, true, false);
         int end = Math.min(cell.length(), Math.max(cursor, found.start() + found.source().length()));
-        return new CellSpan(cell.substring(found.start(), end), found.start(), found.complete());
+        return new CellSpan(cell.substring(found.start(), end), found.start(), found.complete(), found.terminated());
     }
 }

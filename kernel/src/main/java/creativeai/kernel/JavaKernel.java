@@ -8,14 +8,20 @@ import creativeai.kernel.runtime.KernelFunctions;
 import creativeai.kernel.runtime.NotebookOutput;
 import creativeai.kernel.widgets.WidgetLink;
 import jdk.jshell.SourceCodeAnalysis;
+import creativeai.kernel.wire.CellReplyEnvironment;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellHandler;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.magic.common.Load;
 import org.dflib.jjava.jupyter.kernel.magic.registry.Magics;
 import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -45,6 +51,15 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
             "import static creativeai.kernel.runtime.KernelFunctions.*;",
             "import creativeai.kernel.widgets.*;", "import static creativeai.kernel.widgets.Widgets.*;");
 
+    /**
+     * The longest cell the kernel runs, completes or inspects (characters). JShell compiles a cell statement by
+     * statement; a cell of megabytes (data pasted in) would keep the kernel busy for minutes, so it is refused.
+     */
+    static final int MAX_CELL_CHARS = 1_000_000;
+
+    /** How often a running cell's memory is compared with the server's cap, when it has one. */
+    private static final long MEMORY_CHECK_MS = 250;
+
     /** How long a stopped cell may keep running before its output says that it cannot be stopped, and why. */
     private static final long STUCK_NOTICE_MS = 1500;
 
@@ -63,7 +78,12 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
     private final ReentrantLock turn = new ReentrantLock();
     private final CallbackRunner callbacks;
     private volatile CellOutput cellOutput;
+    /** Where the running cell's replies and outputs go, for clearing its output and paging. */
+    private volatile ShellReplyEnvironment cellRequest;
     private volatile boolean timedOut;
+    /** The memory cap of a classroom server's student group, when there is one: a cell that nears it is stopped. */
+    private final MemoryGuard memoryGuard = MemoryGuard.ofThisProcess().orElse(null);
+    private volatile boolean overMemory;
     /** A cell is waiting for JShell to start; a stop request then ends it as soon as it may begin. */
     private volatile boolean startingCell;
     private volatile boolean stopWhileStarting;
@@ -138,6 +158,15 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
     @Override
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
+        ShellHandler<ExecuteRequest> execute = connection.getHandler(MessageType.EXECUTE_REQUEST);
+        connection.setHandler(MessageType.EXECUTE_REQUEST, (env, request) -> {
+            cellRequest = env;
+            try {
+                execute.handle(env, request);
+            } finally {
+                cellRequest = null;
+            }
+        });
         connection.setHandler(MessageType.HISTORY_REQUEST, history::answer);
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, request) -> {
             env.setBusyDeferIdle();
@@ -154,6 +183,11 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
     @Override
     public DisplayData eval(String code) throws Exception {
         history.add(code);
+        if (code.length() > MAX_CELL_CHARS) {
+            throw new CompilationException(String.format("this cell is %.1f MB long, and the kernel runs cells of at most "
+                    + "%d MB: keep data in a file and read it (Files.readString, a CSV loader)",
+                    code.length() / 1e6, MAX_CELL_CHARS / 1_000_000));
+        }
         turn.lock(); // a widget callback that runs now finishes first
         try {
             return evalInTurn(code);
@@ -177,25 +211,41 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
         stopBeforeReady = false;
         if (stopped) throw new CellInterruptedException("the cell was stopped before it began (the kernel was still starting)");
         timedOut = false;
+        overMemory = false;
         ScheduledFuture<?> alarm = timeout.isZero() ? null : watchdog.schedule(() -> {
             timedOut = true;
             stop(cells);
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> memoryWatch = memoryGuard == null ? null : watchdog.scheduleWithFixedDelay(() -> {
+            if (!overMemory && memoryGuard.nearTheCap()) {
+                overMemory = true;
+                stop(cells);
+            }
+        }, MEMORY_CHECK_MS, MEMORY_CHECK_MS, TimeUnit.MILLISECONDS);
         Object value;
         try (CellOutput output = CellOutput.capture(watchdog)) {
             cellOutput = output;
             value = evalRaw(code);
         } catch (CellInterruptedException e) {
+            if (overMemory) {
+                String why = memoryGuard.explanation();
+                System.gc(); // what the stopped cell held is garbage now: give the heap back before the next cell
+                throw new CellInterruptedException(why);
+            }
             if (!timedOut) throw e;
             throw new CellInterruptedException("the cell ran longer than the evaluation timeout ("
                     + timeout.toSeconds() + " s, set by COURSE_EVAL_TIMEOUT) and was stopped");
         } finally {
             cellOutput = null;
             if (alarm != null) alarm.cancel(false);
+            if (memoryWatch != null) memoryWatch.cancel(false);
         }
         // A cell ending in System.out.printf(...) has the stream as its value: it printed already, so show nothing more.
         if (value == CellEvaluator.NO_VALUE || value instanceof java.io.PrintStream) return null;
-        return Display.render(value); // a widget shows its view; anything else as the renderer draws it
+        DisplayData result = Display.render(value); // a widget shows its view; anything else as the renderer draws it
+        Object text = result.getData(MIMEType.TEXT_PLAIN);
+        history.setLastOutput(text == null ? null : text.toString());
+        return result;
     }
 
     /** Runs a cell's magics, then its Java; %load and %%time come back here for the code they run. */
@@ -220,28 +270,33 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
+        if (code.length() > MAX_CELL_CHARS) return null;
         CellSpan span = cells().splitter().spanAt(code, at);
-        int[] anchor = new int[1];
+        int[] anchor = {-1};
         Set<String> options = new LinkedHashSet<>();
         for (SourceCodeAnalysis.Suggestion suggestion :
                 cells().analysis().completionSuggestions(span.source(), span.localCursor(at), anchor)) {
             options.add(suggestion.continuation());
         }
+        String name = CellDeclarations.identifierBefore(code, at);
+        if (!name.isEmpty() && !CellDeclarations.isMember(code, at - name.length())) {
+            options.addAll(new CellDeclarations(cells().splitter(), cells().analysis()).namesStartingWith(code.substring(0, span.start()), name));
+        }
         if (options.isEmpty()) return null;
-        return new ReplacementOptions(new ArrayList<>(options), span.start() + anchor[0], at);
+        int start = anchor[0] >= 0 ? span.start() + anchor[0] : at - name.length();
+        return new ReplacementOptions(new ArrayList<>(options), start, at);
     }
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
+        if (code.length() > MAX_CELL_CHARS) return null;
         CellSpan span = cells().splitter().spanAt(code, at);
         SourceCodeAnalysis analysis = cells().analysis();
-        List<String> lines = new ArrayList<>();
-        for (SourceCodeAnalysis.Documentation doc : analysis.documentation(span.source(), callCursor(span.source(), span.localCursor(at)), true)) {
-            lines.add(doc.signature());
-            if (doc.javadoc() != null && !doc.javadoc().isBlank()) lines.add(doc.javadoc().strip());
-        }
+        String source = span.source();
+        int cursor = span.localCursor(at);
+        List<String> lines = documentation(analysis, source, cursor);
         if (lines.isEmpty()) {
-            String type = analysis.analyzeType(span.source(), span.localCursor(at));
+            String type = analysis.analyzeType(source, cursor);
             if (type == null || type.isBlank()) return null;
             lines.add(type);
         }
@@ -249,17 +304,37 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
     }
 
     /**
-     * JShell documents the call whose argument list holds the cursor; with the cursor on a method's name
-     * ({@code Math.ma|x(1, 2)}), move it just inside that method's parentheses.
+     * JShell documents the call whose argument list holds the cursor. With the cursor on a method's name
+     * ({@code Math.ma|x(1, 2)}, or {@code Math.max|} with no parenthesis yet), ask about the call just inside that
+     * method's parenthesis, adding it when it is not typed yet.
      */
-    private static int callCursor(String source, int cursor) {
+    private static List<String> documentation(SourceCodeAnalysis analysis, String source, int cursor) {
+        int start = cursor;
+        while (start > 0 && Character.isJavaIdentifierPart(source.charAt(start - 1))) start--;
         int end = cursor;
         while (end < source.length() && Character.isJavaIdentifierPart(source.charAt(end))) end++;
-        return end < source.length() && source.charAt(end) == '(' ? end + 1 : cursor;
+        boolean onName = end > start && Character.isJavaIdentifierStart(source.charAt(start));
+        List<String> lines = new ArrayList<>();
+        if (onName && end < source.length() && source.charAt(end) == '(') {
+            lines = describe(analysis, source, end + 1);
+        } else if (onName) {
+            lines = describe(analysis, source.substring(0, end) + "(", end + 1);
+        }
+        return lines.isEmpty() ? describe(analysis, source, cursor) : lines;
+    }
+
+    private static List<String> describe(SourceCodeAnalysis analysis, String source, int cursor) {
+        List<String> lines = new ArrayList<>();
+        for (SourceCodeAnalysis.Documentation doc : analysis.documentation(source, cursor, true)) {
+            lines.add(doc.signature());
+            if (doc.javadoc() != null && !doc.javadoc().isBlank()) lines.add(doc.javadoc().strip());
+        }
+        return lines;
     }
 
     @Override
     public String isComplete(String code) {
+        if (code.length() > MAX_CELL_CHARS) return IS_COMPLETE_BAD;
         return switch (cells().splitter().lastCompleteness(code)) {
             case COMPLETE, COMPLETE_WITH_SEMI, EMPTY -> IS_COMPLETE_YES;
             case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> "    ";
@@ -323,5 +398,27 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
     @Override
     public void update(DisplayData data, String displayId) {
         getIO().display.updateDisplay(displayId, data);
+    }
+
+    @Override
+    public void clear(boolean waitForNext) {
+        CellOutput output = cellOutput;
+        if (output != null) output.flush();
+        ShellReplyEnvironment request = cellRequest;
+        if (request != null) request.publish(waitForNext ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
+    }
+
+    @Override
+    public void page(String text) {
+        if (cellRequest instanceof CellReplyEnvironment request) {
+            request.page(text);
+        } else {
+            System.out.println(text);
+        }
+    }
+
+    /** Whether the running cell was asked to stop (a wait for input then ends). */
+    public boolean stopRequested() {
+        return evaluator.isDone() && cells().stopRequested();
     }
 }

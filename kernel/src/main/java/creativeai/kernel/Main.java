@@ -1,6 +1,6 @@
 package creativeai.kernel;
 
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import creativeai.kernel.wire.KernelConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ public final class Main {
         exitWithTheFrontEnd(System.getenv("JPY_PARENT_PID"));
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         JavaKernel kernel = new JavaKernel(evaluationTimeout());
-        JupyterConnection connection = new JupyterConnection(properties);
+        KernelConnection connection = new KernelConnection(properties, System.err, kernel::stopRequested);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         connection.waitUntilClose();

@@ -191,17 +191,9 @@ final class WidgetComms extends CommManager implements WidgetLink {
         env.reply(new CommInfo(comms));
     }
 
-    /**
-     * Sends on iopub from whatever thread changed a widget. A thread being stopped is interrupted, and ZeroMQ would
-     * refuse the send part-way through a message's frames (corrupting the next one): the flag waits until it is sent.
-     */
+    /** Sends on iopub from whatever thread changed a widget (the socket's own thread writes it: PacedIOPub). */
     private void publish(Message<?> message) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            iopub.sendMessage(message);
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
-        }
+        iopub.sendMessage(message);
     }
 
     /** The message library ends a message on its last buffer: an empty list must be null, or the message never ends. */

@@ -33,6 +33,16 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void aSemicolonAfterTheLastExpressionHidesItsValue() throws Exception {
+        assertEquals(42, run(cells, "6 * 7"));
+        assertEquals(42, run(cells, "6 * 7 // the answer"));
+        assertEquals("http://x", run(cells, "\"http://x\""));
+        assertSame(CellEvaluator.NO_VALUE, run(cells, "6 * 7;"));
+        assertSame(CellEvaluator.NO_VALUE, run(cells, "6 * 7; // run for its effect"));
+        assertSame(CellEvaluator.NO_VALUE, run(cells, "String.valueOf(\"http://x\");"));
+    }
+
+    @Test
     void statementsAndDeclarationsHaveNoValue() throws Exception {
         assertSame(CellEvaluator.NO_VALUE, run(cells, "int declared = 4;"));
         assertSame(CellEvaluator.NO_VALUE, run(cells, "System.out.print(\"\");"));

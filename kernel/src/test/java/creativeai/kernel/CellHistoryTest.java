@@ -29,6 +29,14 @@ class CellHistoryTest {
     }
 
     @Test
+    void outputIsKeptForEachCellAndGivenOnlyWhenAskedFor() {
+        history.setLastOutput("2");
+        List<HistoryEntry> withOutput = history.lookupTail(2, Set.of(ResultFlag.INCLUDE_OUTPUT));
+        assertEquals(java.util.Arrays.asList(null, "2"), withOutput.stream().map(HistoryEntry::getOutput).toList());
+        assertEquals(java.util.Arrays.asList(null, null), history.lookupTail(2, Set.of()).stream().map(HistoryEntry::getOutput).toList());
+    }
+
+    @Test
     void searchMatchesGlobsLiterallyOtherwiseAndKeepsTheLatestOfRepeats() {
         assertEquals(List.of("2:a + 1", "4:a + 1"), inputs(history.search("a + ?", 0, Set.of())));
         assertEquals(List.of("4:a + 1"), inputs(history.search("a + ?", 0, Set.of(ResultFlag.UNIQUE))));

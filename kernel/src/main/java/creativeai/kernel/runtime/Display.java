@@ -60,6 +60,21 @@ public final class Display {
         output.update(render(value, mimeTypes), displayId);
     }
 
+    /** Clears this cell's output: at once, or just before its next output when {@code waitForNext} (no flicker). */
+    public static void clearOutput(boolean waitForNext) {
+        output.clear(waitForNext);
+    }
+
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    /** Shows a long text (a file, a model's summary) in the front end's pager rather than in the cell's output. */
+    public static void page(Object value) {
+        output.page(value instanceof CharSequence text ? text.toString()
+                : String.valueOf(render(value, MIMEType.TEXT_PLAIN.toString()).getData(MIMEType.TEXT_PLAIN)));
+    }
+
     public static DisplayData render(Object value) {
         return render(value, new String[0]);
     }
@@ -102,6 +117,16 @@ public final class Display {
         @Override
         public void update(DisplayData data, String displayId) {
             show(data, displayId);
+        }
+
+        @Override
+        public void clear(boolean waitForNext) {
+            // printed text cannot be taken back
+        }
+
+        @Override
+        public void page(String text) {
+            System.out.println(text);
         }
     }
 }

@@ -5,17 +5,26 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * Printed bytes passed on a whole line at a time (and on {@code flush()}), so that one {@code printf} reaches the
- * notebook as one piece, not a dozen fragments. Used for a cell's standard streams and for what an output widget
- * captures.
+ * Printed bytes passed on whole lines at a time (and on {@code flush()}), so that one {@code printf} reaches the
+ * notebook as one piece, not a dozen fragments. Complete lines may also wait until {@code holdBytes} of them have
+ * gathered or the owner flushes, so that a loop printing a line a millisecond sends a few messages a second, not a
+ * thousand. Used for a cell's standard streams and for what an output widget captures.
  */
 public final class LineBuffer extends OutputStream {
     private final OutputStream target;
+    private final int holdBytes;
     private byte[] pending = new byte[256];
     private int size;
 
+    /** Sends every line as soon as it ends. */
     public LineBuffer(OutputStream target) {
+        this(target, 0);
+    }
+
+    /** Sends complete lines once {@code holdBytes} bytes wait, or on {@code flush()} (the owner flushes regularly). */
+    public LineBuffer(OutputStream target, int holdBytes) {
         this.target = target;
+        this.holdBytes = holdBytes;
     }
 
     @Override
@@ -39,7 +48,7 @@ public final class LineBuffer extends OutputStream {
                 break;
             }
         }
-        if (lastNewline >= 0) send(lastNewline + 1);
+        if (lastNewline >= 0 && lastNewline + 1 >= holdBytes) send(lastNewline + 1);
     }
 
     @Override

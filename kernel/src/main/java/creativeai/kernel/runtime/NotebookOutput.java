@@ -15,4 +15,10 @@ public interface NotebookOutput {
 
     /** Replaces the output shown under a display id. */
     void update(DisplayData data, String displayId);
+
+    /** Clears the cell's output now, or (waitForNext) just before its next output arrives, so it does not flicker. */
+    void clear(boolean waitForNext);
+
+    /** Shows text in the front end's pager, for reading beside the notebook (JupyterLab puts it below the cell). */
+    void page(String text);
 }

@@ -227,5 +227,16 @@ public final class Output extends DomWidget {
         public void update(DisplayData data, String displayId) {
             if (!replaceDisplay(data, displayId)) outside.update(data, displayId);
         }
+
+        @Override
+        public void clear(boolean waitForNext) {
+            System.out.flush();
+            Output.this.clear();
+        }
+
+        @Override
+        public void page(String text) {
+            System.out.println(text); // an output area has no pager: the text lands in the area
+        }
     }
 }
