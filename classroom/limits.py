@@ -1,7 +1,6 @@
 """Per-student memory and CPU limits through Linux control groups (v1 or v2): each student's server and every
-kernel it starts run in a group of their own, so one student's runaway cell is stopped before it slows or starves
-the others. The course's kernel watches its group's cap and stops a cell that nears it, with a message that says so
-(the kernel's out-of-memory killer would end the kernel, which JupyterLab reports only as a dead kernel)."""
+kernel it starts run in a group of their own, so one student's runaway cell is stopped (killed by the kernel's
+out-of-memory handler, which JupyterLab reports as a dead kernel) before it slows or starves the others."""
 import os
 import pathlib
 

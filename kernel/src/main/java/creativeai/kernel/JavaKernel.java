@@ -57,9 +57,6 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
      */
     static final int MAX_CELL_CHARS = 1_000_000;
 
-    /** How often a running cell's memory is compared with the server's cap, when it has one. */
-    private static final long MEMORY_CHECK_MS = 250;
-
     /** How long a stopped cell may keep running before its output says that it cannot be stopped, and why. */
     private static final long STUCK_NOTICE_MS = 1500;
 
@@ -81,9 +78,6 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
     /** Where the running cell's replies and outputs go, for clearing its output and paging. */
     private volatile ShellReplyEnvironment cellRequest;
     private volatile boolean timedOut;
-    /** The memory cap of a classroom server's student group, when there is one: a cell that nears it is stopped. */
-    private final MemoryGuard memoryGuard = MemoryGuard.ofThisProcess().orElse(null);
-    private volatile boolean overMemory;
     /** A cell is waiting for JShell to start; a stop request then ends it as soon as it may begin. */
     private volatile boolean startingCell;
     private volatile boolean stopWhileStarting;
@@ -211,34 +205,21 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
         stopBeforeReady = false;
         if (stopped) throw new CellInterruptedException("the cell was stopped before it began (the kernel was still starting)");
         timedOut = false;
-        overMemory = false;
         ScheduledFuture<?> alarm = timeout.isZero() ? null : watchdog.schedule(() -> {
             timedOut = true;
             stop(cells);
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        ScheduledFuture<?> memoryWatch = memoryGuard == null ? null : watchdog.scheduleWithFixedDelay(() -> {
-            if (!overMemory && memoryGuard.nearTheCap()) {
-                overMemory = true;
-                stop(cells);
-            }
-        }, MEMORY_CHECK_MS, MEMORY_CHECK_MS, TimeUnit.MILLISECONDS);
         Object value;
         try (CellOutput output = CellOutput.capture(watchdog)) {
             cellOutput = output;
             value = evalRaw(code);
         } catch (CellInterruptedException e) {
-            if (overMemory) {
-                String why = memoryGuard.explanation();
-                System.gc(); // what the stopped cell held is garbage now: give the heap back before the next cell
-                throw new CellInterruptedException(why);
-            }
             if (!timedOut) throw e;
             throw new CellInterruptedException("the cell ran longer than the evaluation timeout ("
                     + timeout.toSeconds() + " s, set by COURSE_EVAL_TIMEOUT) and was stopped");
         } finally {
             cellOutput = null;
             if (alarm != null) alarm.cancel(false);
-            if (memoryWatch != null) memoryWatch.cancel(false);
         }
         // A cell ending in System.out.printf(...) has the stream as its value: it printed already, so show nothing more.
         if (value == CellEvaluator.NO_VALUE || value instanceof java.io.PrintStream) return null;

@@ -11,6 +11,7 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,17 +63,26 @@ final class ShellLoop {
 
     private void handle(List<byte[]> frames) {
         Message<?> message = parseOrRefuse(frames);
-        if (message == null) return;
-        CellReplyEnvironment env = dispatch(message);
-        if (env != null && env.executeFailed() && env.stopOnError()) abortQueuedCells();
+        if (message != null) dispatch(message);
     }
 
-    /** Answers every execute request already waiting with "aborted"; other requests waiting are handled as usual. */
-    private void abortQueuedCells() {
+    /**
+     * The requests that were already waiting when a cell failed, taken off the socket before the failed cell's reply
+     * goes out: a front end sends its next request only after that reply, so what it sends then is never aborted.
+     */
+    private List<Message<?>> waiting() {
+        List<Message<?>> waiting = new ArrayList<>();
         List<byte[]> frames;
         while (!(frames = WireMessages.receiveFrames(socket, ZMQ.DONTWAIT)).isEmpty()) {
             Message<?> message = parseOrRefuse(frames);
-            if (message == null) continue;
+            if (message != null) waiting.add(message);
+        }
+        return waiting;
+    }
+
+    /** Answers the waiting execute requests "aborted" without running them; other requests are handled as usual. */
+    private void abort(List<Message<?>> waiting) {
+        for (Message<?> message : waiting) {
             if (message.getHeader().getType() != MessageType.EXECUTE_REQUEST) {
                 dispatch(message);
                 continue;
@@ -85,12 +95,12 @@ final class ShellLoop {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private CellReplyEnvironment dispatch(Message<?> message) {
+    private void dispatch(Message<?> message) {
         MessageType<?> type = message.getHeader().getType();
         ShellHandler handler = connection.getHandler(type);
         if (handler == null) {
             log.println("[kernel] refused a " + type.getName() + " on " + name + ": the kernel has no handler for it");
-            return null;
+            return;
         }
         CellReplyEnvironment env = environment(message);
         try {
@@ -98,15 +108,15 @@ final class ShellLoop {
         } catch (Exception | LinkageError | AssertionError e) {
             log.println("[kernel] a " + type.getName() + " failed: " + e);
             if (!env.replied()) replyError(message, e.toString());
-        } finally {
-            try {
-                env.resolveDeferrals();
-            } catch (RuntimeException e) {
-                log.println("[kernel] finishing a " + type.getName() + " failed: " + e);
-            }
+        }
+        List<Message<?>> waiting = env.executeFailed() && env.stopOnError() ? waiting() : List.of();
+        try {
+            env.resolveDeferrals(); // the reply and the idle status
+        } catch (RuntimeException e) {
+            log.println("[kernel] finishing a " + type.getName() + " failed: " + e);
         }
         if (env.isMarkedForShutdown()) connection.close();
-        return env;
+        abort(waiting);
     }
 
     private CellReplyEnvironment environment(Message<?> request) {
