@@ -63,20 +63,6 @@ public final class PacedIOPub extends IOPubChannel {
         }
     }
 
-    /** Waits until every queued message is on the socket (at most the given time); true if it emptied. */
-    public boolean drain(long timeoutMs) {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (!queue.isEmpty() && System.nanoTime() < end) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return queue.isEmpty();
-    }
-
     private void sendQueued() {
         while (!closing) {
             Message<?> message;
