@@ -1,7 +1,7 @@
 """How the classroom server starts a student's JupyterLab: as the student's own Unix account, in a course folder
 of their own (~/creative-ai-java: their copy of the notebooks, their outputs and checkpoints) that reads the
 shared course's build, data and library sources through read-only links, inside a control group that caps the
-student's memory and CPU."""
+student's memory and CPU, on a port of their own."""
 import pathlib
 import pwd
 
@@ -17,6 +17,10 @@ class CourseSpawner(LocalProcessSpawner):
     folder_name = Unicode("creative-ai-java", help="The student's course folder, in their home").tag(config=True)
     memory_limit_bytes = Integer(3 * 2**30, help="Memory cap for a student's server and kernels").tag(config=True)
     cpu_limit_cores = Float(1.0, help="CPU cap for a student's server and kernels, in cores").tag(config=True)
+    port_base = Integer(20000, help="""A student's server listens on port_base + (their uid mod 10000). A port picked
+        at random (JupyterHub's default) can be taken by another server or kernel starting in the same second: with
+        thirty students at once the hub routed one student to another's server. These ports are the same at every
+        start and lie below Linux's ephemeral range (32768 up), where the random ones are drawn.""").tag(config=True)
 
     def student_folder(self):
         return pathlib.Path(pwd.getpwnam(self.user.name).pw_dir) / self.folder_name
@@ -44,6 +48,7 @@ class CourseSpawner(LocalProcessSpawner):
         return preexec
 
     async def start(self):
+        self.port = self.port_base + pwd.getpwnam(self.user.name).pw_uid % 10000
         folder = self.prepare_folder()
         self.notebook_dir = str(folder / "notebooks")
         self.cgroup_files = None

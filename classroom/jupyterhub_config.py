@@ -49,12 +49,16 @@ c.Spawner.environment = {
     "PATH": f"{VENV / 'bin'}:/usr/local/bin:/usr/bin:/bin",
 }
 # Idle students give their memory back: a kernel idle for COURSE_HUB_IDLE_MINUTES (60) is shut down, open tab or
-# not, and a server with no activity (no kernels, no open tabs) for that long stops; the student's files stay.
+# not, and a server with no activity (no kernels, no open tabs) for that long stops; the student's files stay. The
+# kernels are looked at every minute, or more often for a shorter time (the server checks itself every minute).
 IDLE_SECONDS = int(float(os.environ.get("COURSE_HUB_IDLE_MINUTES", "60")) * 60)
 c.Spawner.args = [f"--MappingKernelManager.cull_idle_timeout={IDLE_SECONDS}",
-                  "--MappingKernelManager.cull_interval=60",
+                  f"--MappingKernelManager.cull_interval={min(60, max(5, IDLE_SECONDS // 3))}",
                   "--MappingKernelManager.cull_connected=True",
-                  f"--ServerApp.shutdown_no_activity_timeout={IDLE_SECONDS}"]
+                  f"--ServerApp.shutdown_no_activity_timeout={IDLE_SECONDS}",
+                  # a class that starts together shares the processor: thirty kernels starting at once on 2 cores
+                  # took over 2 minutes to answer (the default gives up after 60 s and JupyterLab shows an error)
+                  "--MappingKernelManager.kernel_info_timeout=300"]
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 90
 

@@ -1,6 +1,7 @@
 """Per-student memory and CPU limits through Linux control groups (v1 or v2): each student's server and every
-kernel it starts run in a group of their own, so one student's runaway cell is stopped (killed by the kernel's
-out-of-memory handler, which JupyterLab reports as a dead kernel) before it slows or starves the others."""
+kernel it starts run in a group of their own, so one student's runaway cell is stopped before it slows or starves
+the others. The course's kernel reads its group's cap: it stops a cell that takes the group near it, with the
+reason; a cell too fast for that is killed by the system, and the kernel that replaces it says why."""
 import os
 import pathlib
 

@@ -2,7 +2,8 @@
 student accounts; each logs in from Chromium, gets their own JupyterLab on chapter 0 and runs it while the others
 do. Checked: each student's kernel runs as them, inside their memory- and CPU-capped group, in their own folder;
 what one student makes appears in no one else's folder, and one student cannot open another's server. Measured:
-time from login to a ready kernel, and each student's peak memory.
+time from login to a ready kernel, each student's peak memory and processor time. Also: an idle kernel, then its
+idle server, are shut down; the load script (classroom/load.py) runs a class of two.
 
 Needs root (student accounts, servers run as them) and Debian's jupyterhub; skipped without them unless
 COURSE_REQUIRE_HUB is set (.ci/run sets it after installing jupyterhub)."""
@@ -10,21 +11,20 @@ import json
 import os
 import pathlib
 import pwd
-import secrets
 import shutil
 import subprocess
 import sys
-import threading
 import time
 
-import psutil
 import pytest
 import yaml
 
 from browser import browser
 from conftest import ROOT, record
 from lab_page import error_outputs, output_images, run_all, wait_for_kernel_idle, wait_until_finished
-from lab_server import free_port, stop, wait_for_http
+
+sys.path.insert(0, str(ROOT / "classroom"))
+from simulated_class import Hub, UsageByUser, make_accounts, processes_of, remove_accounts  # noqa: E402
 
 STUDENTS = [f"cai-student{n}" for n in (1, 2, 3)]
 HUB = ROOT / "classroom" / "hub"
@@ -44,64 +44,17 @@ needs_hub = pytest.mark.skipif(hub_missing() is not None and not os.environ.get(
 
 @pytest.fixture(scope="module")
 def students():
-    passwords = {}
-    for name in STUDENTS:
-        subprocess.run(["userdel", "-r", name], capture_output=True)
-        subprocess.run(["useradd", "-m", "-s", "/bin/bash", name], check=True)
-        passwords[name] = secrets.token_urlsafe(12)
-        subprocess.run(["chpasswd"], input=f"{name}:{passwords[name]}", text=True, check=True)
+    passwords = make_accounts(STUDENTS)
     yield passwords
-    for name in STUDENTS:
-        subprocess.run(["pkill", "-u", name], capture_output=True)
-        time.sleep(0.5)
-        subprocess.run(["userdel", "-r", name], capture_output=True)
+    remove_accounts(STUDENTS)
 
 
 @pytest.fixture(scope="module")
 def hub(students, tmp_path_factory):
     assert hub_missing() is None, hub_missing()
-    state = tmp_path_factory.mktemp("hub-state")
-    port = free_port()
-    env = {**os.environ, "COURSE_HUB_URL": f"http://127.0.0.1:{port}", "COURSE_HUB_API_PORT": str(free_port()),
-           "COURSE_HUB_PROXY_PORT": str(free_port()), "COURSE_HUB_STATE": str(state),
-           "COURSE_HUB_USERS": ",".join(STUDENTS), "COURSE_HUB_MEMORY_GB": "3", "COURSE_HUB_CPUS": "1"}
-    log = open(state / "hub.log", "w")
-    began = time.monotonic()
-    server = subprocess.Popen([str(HUB)], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    wait_for_http(f"{base}/hub/login", server, state / "hub.log", "the hub", timeout=120)
-    yield base, time.monotonic() - began, state
-    stop(server)
-    log.close()
-
-
-class MemoryByUser:
-    """Each account's peak resident memory (all its processes together), sampled twice a second."""
-
-    def __init__(self, names):
-        self.uids = {pwd.getpwnam(n).pw_uid: n for n in names}
-        self.peak = {n: 0 for n in names}
-        self.done = threading.Event()
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self):
-        while not self.done.wait(0.5):
-            now = dict.fromkeys(self.peak, 0)
-            for process in psutil.process_iter(["uids", "memory_info"]):
-                try:
-                    name = self.uids.get(process.info["uids"].real)
-                    if name:
-                        now[name] += process.info["memory_info"].rss
-                except (psutil.Error, TypeError, AttributeError):
-                    continue
-            for name, rss in now.items():
-                self.peak[name] = max(self.peak[name], rss)
-
-    def stop(self):
-        self.done.set()
-        self.thread.join()
-        return self.peak
+    started = Hub(STUDENTS, tmp_path_factory.mktemp("hub-state"), MEMORY_GB=3, CPUS=1)
+    yield started
+    started.stop()
 
 
 def log_in(page, base, name, password):
@@ -112,9 +65,7 @@ def log_in(page, base, name, password):
 
 
 def kernel_processes(name):
-    uid = pwd.getpwnam(name).pw_uid
-    return [p for p in psutil.process_iter(["uids", "cmdline"])
-            if p.info["uids"] and p.info["uids"].real == uid and "creativeai.kernel.Main" in " ".join(p.info["cmdline"] or [])]
+    return [p for p in processes_of(name) if "creativeai.kernel.Main" in " ".join(p.info["cmdline"] or [])]
 
 
 def group_of(pid):
@@ -123,8 +74,8 @@ def group_of(pid):
 
 @needs_hub
 def test_three_students_run_chapter_0_at_once(hub, students):
-    base, hub_start, state = hub
-    memory = MemoryByUser(STUDENTS)
+    base = hub.base
+    usage = UsageByUser(STUDENTS)
     with browser(viewport=(1400, 1000)) as new_page:
         pages, ready = {}, {}
         began = time.monotonic()
@@ -138,7 +89,7 @@ def test_three_students_run_chapter_0_at_once(hub, students):
             run_all(page)
         wait_until_finished(pages.values(), timeout=900)
         ran = time.monotonic() - began - max(ready.values())
-        peaks = memory.stop()
+        peaks, cpu = usage.stop()
         for name, page in pages.items():
             page.screenshot(f"hub-{name}")
             assert error_outputs(page) == [], (name, error_outputs(page))
@@ -154,6 +105,8 @@ def test_three_students_run_chapter_0_at_once(hub, students):
             home = pathlib.Path(pwd.getpwnam(name).pw_dir) / "creative-ai-java"
             assert environ["COURSE_HOME"] == str(home)
             assert f"creative-ai-{name}" in group_of(kernels[0].pid)
+            listening = {c.laddr.port for p in processes_of(name) for c in p.net_connections("tcp") if c.status == "LISTEN"}
+            assert 20000 + pwd.getpwnam(name).pw_uid % 10000 in listening, listening  # the student's own port
             assert (home.stat().st_mode & 0o077) == 0 and home.stat().st_uid == pwd.getpwnam(name).pw_uid
 
         # what one student makes stays theirs: a file saved through student 1's JupyterLab
@@ -173,9 +126,10 @@ def test_three_students_run_chapter_0_at_once(hub, students):
         assert response.status in (403, 404) or f"/user/{second}/" in pages[second].url, (response.status, pages[second].url)
         assert "student 1" not in pages[second].content()
 
-    record("classroom", {"hub_start_seconds": hub_start, "login_to_ready_kernel_seconds": ready,
+    record("classroom", {"hub_start_seconds": hub.start_seconds, "login_to_ready_kernel_seconds": ready,
                          "run_all_seconds_all_three": ran,
-                         "peak_rss_mb_per_student": {n: round(p / 2**20) for n, p in peaks.items()}})
+                         "peak_rss_mb_per_student": {n: round(p / 2**20) for n, p in peaks.items()},
+                         "cpu_seconds_per_student": {n: round(c, 1) for n, c in cpu.items()}})
     assert all(p < 3 * 2**30 for p in peaks.values()), peaks
 
 
@@ -243,3 +197,48 @@ def test_image_setup_script_runs_with_an_empty_home(tmp_path):
     assert "backend: CPU" in done.stdout
     unpacked = list((copy / ".cache" / "javacpp").glob("*/org/bytedeco/**/*.so*"))
     assert unpacked, "the natives were not unpacked into the course's cache"
+
+
+@needs_hub
+def test_an_idle_kernel_then_its_idle_server_are_shut_down_and_the_files_stay(tmp_path):
+    """COURSE_HUB_IDLE_MINUTES at a quarter of a minute: a student starts a kernel and leaves it; the kernel is shut
+    down, then the server with nothing left to do stops, and the student's folder is still there."""
+    name = "cai-idle1"
+    passwords = make_accounts([name])
+    hub = Hub([name], tmp_path, MEMORY_GB=3, CPUS=1, IDLE_MINUTES=0.25)
+    try:
+        session = hub.log_in(name, passwords[name])
+        api = f"{hub.base}/user/{name}/api/kernels"
+        headers = {"X-XSRFToken": session.cookies.get("_xsrf", path=f"/user/{name}/") or session.cookies.get("_xsrf", "")}
+        session.post(api, json={"name": "creative-ai-java"}, headers=headers, timeout=60).raise_for_status()
+        assert len(session.get(api, timeout=30).json()) == 1
+        began = time.monotonic()
+        while session.get(api, timeout=30).json() and time.monotonic() - began < 90:
+            time.sleep(1)
+        culled = time.monotonic() - began
+        assert session.get(api, timeout=30).json() == [], "the idle kernel is still running after 90 s"
+        while processes_of(name) and time.monotonic() - began < 240:
+            time.sleep(2)
+        stopped = time.monotonic() - began
+        assert processes_of(name) == [], "the idle server is still running after 4 minutes"
+        assert (pathlib.Path(pwd.getpwnam(name).pw_dir) / "creative-ai-java" / "notebooks" / "00-getting-started.ipynb").is_file()
+        record("classroom-culling", {"idle_seconds": 15, "kernel_shut_down_after_s": round(culled, 1),
+                                     "server_stopped_after_s": round(stopped, 1)})
+    finally:
+        hub.stop()
+        remove_accounts([name])
+
+
+@needs_hub
+def test_the_load_script_runs_a_small_class(tmp_path):
+    """classroom/load.py (the class-of-thirty measurement in classroom/README.md) with two students, so that it keeps
+    working: both log in, run chapter 0 over their kernels' websockets without an error, and log out."""
+    out = tmp_path / "load.json"
+    done = subprocess.run(["/usr/bin/python3", str(ROOT / "classroom" / "load.py"), "--students", "2", "--out", str(out)],
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    figures = json.loads(out.read_text())
+    assert figures["failures"] == 0 and figures["chapter_0_done_s"]["max"] > figures["first_result_s"]["max"] > 0
+    with pytest.raises(KeyError):
+        pwd.getpwnam("cai-load01")  # the script removes the accounts it made
+    record("classroom-load-2", {k: v for k, v in figures.items() if k != "per_student"})

@@ -57,6 +57,9 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
      */
     static final int MAX_CELL_CHARS = 1_000_000;
 
+    /** How often a running cell's memory is compared with the server's cap, when it has one. */
+    private static final long MEMORY_CHECK_MS = 50;
+
     /** How long a stopped cell may keep running before its output says that it cannot be stopped, and why. */
     private static final long STUCK_NOTICE_MS = 1500;
 
@@ -78,15 +81,26 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
     /** Where the running cell's replies and outputs go, for clearing its output and paging. */
     private volatile ShellReplyEnvironment cellRequest;
     private volatile boolean timedOut;
+    /** The memory cap of a classroom server's student group, when there is one: a cell that nears it is stopped. */
+    private final MemoryGuard memoryGuard;
+    private volatile boolean overMemory;
+    /** Shown by the first cell: why the previous kernel of this notebook died, when the system killed it. */
+    private volatile String restartNote;
     /** A cell is waiting for JShell to start; a stop request then ends it as soon as it may begin. */
     private volatile boolean startingCell;
     private volatile boolean stopWhileStarting;
     /** A stop request came before JShell had started and before any cell: it ends the cell that waits for the start. */
     private volatile boolean stopBeforeReady;
 
-    /** @param timeout longest a cell may run before it is stopped; zero for no limit */
-    public JavaKernel(Duration timeout) {
+    /**
+     * @param timeout     longest a cell may run before it is stopped; zero for no limit
+     * @param memoryGuard the memory cap of the control group the kernel runs in; null when it has none
+     * @param restartNote what the first cell says before its output (why the previous kernel died); null for nothing
+     */
+    JavaKernel(Duration timeout, MemoryGuard memoryGuard, String restartNote) {
         this.timeout = timeout;
+        this.memoryGuard = memoryGuard;
+        this.restartNote = restartNote;
         this.evaluator = CompletableFuture.supplyAsync(() -> {
             CellEvaluator cells = new CellEvaluator();
             try {
@@ -205,21 +219,42 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
         stopBeforeReady = false;
         if (stopped) throw new CellInterruptedException("the cell was stopped before it began (the kernel was still starting)");
         timedOut = false;
+        overMemory = false;
         ScheduledFuture<?> alarm = timeout.isZero() ? null : watchdog.schedule(() -> {
             timedOut = true;
             stop(cells);
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        long usedAtStart = memoryGuard == null ? 0 : memoryGuard.usedNow();
+        ScheduledFuture<?> memoryWatch = memoryGuard == null ? null : watchdog.scheduleWithFixedDelay(() -> {
+            if (!overMemory && memoryGuard.nearTheCap(usedAtStart)) {
+                overMemory = true;
+                stop(cells);
+            }
+        }, MEMORY_CHECK_MS, MEMORY_CHECK_MS, TimeUnit.MILLISECONDS);
         Object value;
         try (CellOutput output = CellOutput.capture(watchdog)) {
             cellOutput = output;
+            if (restartNote != null) {
+                System.err.println(restartNote);
+                restartNote = null;
+            }
             value = evalRaw(code);
         } catch (CellInterruptedException e) {
+            if (overMemory) {
+                String why = memoryGuard.explanation();
+                // what the stopped cell held is garbage now: give it back before the next cell (the serial collector
+                // returns a shrinking heap to the system in steps, one per full collection: in the cap's test one
+                // collection gave nothing back, five gave back 220 MB of the 340 MB the cell took)
+                for (int i = 0; i < 5; i++) System.gc();
+                throw new CellInterruptedException(why);
+            }
             if (!timedOut) throw e;
             throw new CellInterruptedException("the cell ran longer than the evaluation timeout ("
                     + timeout.toSeconds() + " s, set by COURSE_EVAL_TIMEOUT) and was stopped");
         } finally {
             cellOutput = null;
             if (alarm != null) alarm.cancel(false);
+            if (memoryWatch != null) memoryWatch.cancel(false);
         }
         // A cell ending in System.out.printf(...) has the stream as its value: it printed already, so show nothing more.
         if (value == CellEvaluator.NO_VALUE || value instanceof java.io.PrintStream) return null;

@@ -25,7 +25,11 @@ public final class Main {
         Logger.getLogger("").setLevel(Level.WARNING);
         exitWithTheFrontEnd(System.getenv("JPY_PARENT_PID"));
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
-        JavaKernel kernel = new JavaKernel(evaluationTimeout());
+        MemoryGuard memoryGuard = MemoryGuard.ofThisProcess().orElse(null);
+        MemoryKillNote killNote = memoryGuard == null ? null : MemoryKillNote.atStart(Path.of(args[0]), memoryGuard).orElse(null);
+        if (killNote != null) Runtime.getRuntime().addShutdownHook(new Thread(killNote::forget));
+        JavaKernel kernel = new JavaKernel(evaluationTimeout(), memoryGuard,
+                killNote == null ? null : killNote.note().orElse(null));
         KernelConnection connection = new KernelConnection(properties, System.err, kernel::stopRequested);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();

@@ -30,21 +30,34 @@ final class Heartbeat {
     }
 
     private void echo() {
-        while (running) {
-            try {
-                List<byte[]> frames = WireMessages.receiveFrames(socket, 0);
-                for (int i = 0; i < frames.size(); i++) {
-                    if (i < frames.size() - 1) socket.sendMore(frames.get(i));
-                    else socket.send(frames.get(i), ZMQ.DONTWAIT);
+        try {
+            while (running) {
+                try {
+                    List<byte[]> frames = WireMessages.receiveFrames(socket, 0);
+                    for (int i = 0; i < frames.size(); i++) {
+                        if (i < frames.size() - 1) socket.sendMore(frames.get(i));
+                        else socket.send(frames.get(i), ZMQ.DONTWAIT);
+                    }
+                } catch (ZMQException | IllegalStateException e) {
+                    // one peer's failure, not the socket's
                 }
-            } catch (ZMQException | IllegalStateException e) {
-                if (!running) return; // closed: the kernel is ending; otherwise one peer's failure, not the socket's
             }
+        } finally {
+            socket.close(); // by its own thread: a socket closed under a thread in recv can throw from JeroMQ's internals
         }
     }
 
+    /** Ends the echo within its receive timeout; the socket is closed when it has. */
     void close() {
         running = false;
-        socket.close();
+        if (thread.getState() == Thread.State.NEW) {
+            socket.close();
+            return;
+        }
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
