@@ -58,7 +58,11 @@ c.Spawner.args = [f"--MappingKernelManager.cull_idle_timeout={IDLE_SECONDS}",
                   f"--ServerApp.shutdown_no_activity_timeout={IDLE_SECONDS}",
                   # a class that starts together shares the processor: thirty kernels starting at once on 2 cores
                   # took over 2 minutes to answer (the default gives up after 60 s and JupyterLab shows an error)
-                  "--MappingKernelManager.kernel_info_timeout=300"]
+                  "--MappingKernelManager.kernel_info_timeout=300",
+                  # the ports a server picks for a kernel are free when picked, not when the kernel binds them a
+                  # minute later under load; one taken meanwhile ends the kernel, and a kernel that ran over 10 s
+                  # (the default) is restarted on the same ports, for ever: new ports while it is still starting
+                  "--KernelRestarter.stable_start_time=300"]
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 90
 

@@ -3,9 +3,11 @@ UTF-8, binary garbage on every socket, a 10 MB cell, 10,000 queued requests and 
 get an error reply or a refusal in the kernel's log, and the kernel answers the next request at once."""
 import json
 import os
+import pathlib
 import queue
 import random
 import socket
+import subprocess
 import time
 import uuid
 
@@ -286,3 +288,22 @@ def test_seeded_fuzz_of_message_shapes(wired):
     assert slowest < 5, f"the kernel took {slowest:.1f} s to answer after a round of fuzz (seed {FUZZ_SEED})"
     reply, out = run(kc, "6 * 7")
     assert reply["status"] == "ok"
+
+
+def test_a_port_taken_before_the_kernel_binds_it_ends_the_kernel_with_the_reason(tmp_path):
+    """The Jupyter server picks a kernel's ports, writes them down and starts the kernel; another program can take
+    one in between (seen with thirty students starting at once). The kernel says so in one sentence and exits, so
+    that the server starts it again, rather than dying with a stack trace."""
+    km = kernel_manager()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        km.connection_file = str(tmp_path / "kernel-taken.json")
+        km.write_connection_file()
+        info = json.loads(pathlib.Path(km.connection_file).read_text())
+        info["control_port"] = taken.getsockname()[1]
+        pathlib.Path(km.connection_file).write_text(json.dumps(info))
+        argv = [a.replace("{connection_file}", km.connection_file) for a in km.kernel_spec.argv]
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=60, env={**os.environ, **km.kernel_spec.env})
+    assert done.returncode == 1, done.stderr
+    assert "cannot listen on the ports" in done.stderr and "Exception" not in done.stderr, done.stderr

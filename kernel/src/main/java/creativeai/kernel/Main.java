@@ -2,6 +2,8 @@ package creativeai.kernel;
 
 import creativeai.kernel.wire.KernelConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,15 @@ public final class Main {
                 killNote == null ? null : killNote.note().orElse(null));
         KernelConnection connection = new KernelConnection(properties, System.err, kernel::stopRequested);
         kernel.becomeHandlerForConnection(connection);
-        connection.connect();
+        try {
+            connection.connect();
+        } catch (ZMQException e) {
+            if (e.getErrorCode() != ZMQ.Error.EADDRINUSE.getCode()) throw e;
+            System.err.println("The kernel cannot listen on the ports in " + args[0] + ": one was taken by another "
+                    + "program after the Jupyter server chose it. The server starts the kernel again (on new ports "
+                    + "while it is starting, with the classroom's settings).");
+            System.exit(1);
+        }
         connection.waitUntilClose();
         System.exit(0);
     }
