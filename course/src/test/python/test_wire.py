@@ -197,12 +197,17 @@ def statuses_of(shell, ids, timeout=60):
     return replies
 
 
-def test_ten_thousand_queued_cells_after_a_failing_one_are_aborted(wired):
+def test_ten_thousand_queued_cells_after_a_failing_one_are_aborted(wired, tmp_path):
     km, kc, context, _ = wired
     shell = raw(context, km, "shell")
     started = time.monotonic()
-    # the first cell fails once all the others are queued behind it: "Run All" on a notebook with an error
-    ids = send_cells(kc, shell, ['Thread.sleep(3000); throw new RuntimeException("first");'] + ["6 * 7"] * 9_999)
+    # the first cell fails once all the others are queued behind it ("Run All" on a notebook with an error): it waits
+    # until the last one is sent, however long a busy machine takes to send them
+    sent = tmp_path / "all-sent"
+    first = (f'while (!java.nio.file.Files.exists(java.nio.file.Path.of("{sent}"))) Thread.sleep(10); '
+             'Thread.sleep(500); throw new RuntimeException("first");')
+    ids = send_cells(kc, shell, [first] + ["6 * 7"] * 9_999)
+    sent.touch()
     replies = statuses_of(shell, ids)
     seconds = time.monotonic() - started
     assert [i for i, _ in replies] == ids

@@ -41,6 +41,10 @@ final class ShellLoop {
     }
 
     void bind(String address) {
+        // every request gets its reply: a router socket drops what it cannot queue for a peer (1,000 messages by
+        // default), and a client that sends thousands of requests before it reads (a "Run All" of aborted cells
+        // on a busy machine) lost 169 replies of 10,000 in CI
+        socket.setSndHWM(0);
         socket.bind(address);
         socket.setReceiveTimeOut(POLL_MS);
         thread.start();
