@@ -33,21 +33,27 @@ def _enable(subtree_control, controllers):
             raise
 
 
-def prepare(user, memory_bytes, cpus):
-    """Creates (or updates) the student's group with its limits; returns the files a process joins it through."""
+def groups(user):
+    """The student's group folders, made or not: v2's one, or v1's memory and cpu ones (memory first)."""
     name = f"creative-ai-{user}"
     if version() == 2:
-        parent = ROOT / "creative-ai"
-        parent.mkdir(exist_ok=True)
+        return [ROOT / "creative-ai" / name]
+    return [ROOT / "memory" / name, ROOT / "cpu" / name]
+
+
+def prepare(user, memory_bytes, cpus):
+    """Creates (or updates) the student's group with its limits; returns the files a process joins it through."""
+    if version() == 2:
+        group, = groups(user)
+        group.parent.mkdir(exist_ok=True)
         _enable(ROOT / "cgroup.subtree_control", "+memory +cpu")  # systemd hosts have them on already
-        _write(parent / "cgroup.subtree_control", "+memory +cpu")
-        group = parent / name
+        _write(group.parent / "cgroup.subtree_control", "+memory +cpu")
         group.mkdir(exist_ok=True)
         _write(group / "memory.max", memory_bytes)
         _write(group / "memory.swap.max", 0)
         _write(group / "cpu.max", f"{int(cpus * PERIOD_US)} {PERIOD_US}")
         return [group / "cgroup.procs"]
-    memory, cpu = ROOT / "memory" / name, ROOT / "cpu" / name
+    memory, cpu = groups(user)
     memory.mkdir(exist_ok=True)
     cpu.mkdir(exist_ok=True)
     _write(memory / "memory.limit_in_bytes", memory_bytes)

@@ -15,6 +15,8 @@ import time
 import psutil
 import requests
 
+import limits
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
@@ -42,8 +44,7 @@ def remove_accounts(names):
     time.sleep(1)
     for name in names:
         subprocess.run(["userdel", "-r", name], capture_output=True)
-        for hierarchy in ("memory", "cpu", "creative-ai"):
-            group = pathlib.Path("/sys/fs/cgroup") / hierarchy / f"creative-ai-{name}"
+        for group in limits.groups(name):
             if group.is_dir():
                 group.rmdir()
 
@@ -149,8 +150,8 @@ class UsageByUser:
 def group_high_water(name):
     """The most memory the student's control group has charged, page cache included (cgroup v1 keeps the mark;
     v2 only since Linux 5.19, as memory.peak), in bytes; None without one."""
-    for mark in (pathlib.Path(f"/sys/fs/cgroup/memory/creative-ai-{name}/memory.max_usage_in_bytes"),
-                 pathlib.Path(f"/sys/fs/cgroup/creative-ai/creative-ai-{name}/memory.peak")):
+    memory = limits.groups(name)[0]
+    for mark in (memory / "memory.max_usage_in_bytes", memory / "memory.peak"):
         if mark.exists():
             return int(mark.read_text())
     return None

@@ -27,7 +27,6 @@ sys.path.insert(0, str(ROOT / "classroom"))
 from simulated_class import Hub, UsageByUser, make_accounts, processes_of, remove_accounts  # noqa: E402
 
 STUDENTS = [f"cai-student{n}" for n in (1, 2, 3)]
-HUB = ROOT / "classroom" / "hub"
 
 
 def hub_missing():

@@ -63,8 +63,8 @@ def capped_group():
     try:
         yield procs
     finally:
-        for procs_file in procs:
-            subprocess.run(["rmdir", str(procs_file.parent)], capture_output=True)
+        for group in limits.groups("memory-test"):
+            subprocess.run(["rmdir", str(group)], capture_output=True)
 
 
 @needs_cgroups
@@ -95,8 +95,7 @@ def test_a_kernel_killed_for_memory_says_why_after_its_restart(tmp_path, capped_
             running_kernel() as (_, other):
         run(capped, "1")
         pathlib.Path(f"/proc/{km.provisioner.process.pid}/oom_score_adj").write_text("1000")
-        join = " && ".join(f"echo $$ > {p}" for p in capped_group)
-        hog = subprocess.Popen(["/bin/sh", "-c", f'{join} && exec /usr/bin/python3 -c "{HOG}"'])
+        hog = subprocess.Popen(["/usr/bin/python3", "-c", HOG], preexec_fn=lambda: limits.join(capped_group))
         try:
             deadline = time.monotonic() + 60
             while km.is_alive() and time.monotonic() < deadline:

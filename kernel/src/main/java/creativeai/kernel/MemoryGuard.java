@@ -15,12 +15,19 @@ import java.util.Optional;
  */
 final class MemoryGuard {
     /**
+     * How much a cell must have added since it began before it is stopped near the cap: memory held before it (by
+     * earlier cells, or other notebooks' kernels) stops no cell that does not grow.
+     */
+    static final long GROWTH_BYTES = 32L << 20;
+
+    /**
      * How far below the cap the running cell is stopped: a tenth of the cap, at least 256 MB (a garbage collection
      * that grows the heap can take 100 MB between two checks), at most half the cap.
      */
     static long marginBytes(long limit) {
         return Math.min(limit / 2, Math.max(limit / 10, 256L << 20));
     }
+
     private final Path group;
     private final boolean unified;
     private final long limit;
@@ -83,12 +90,17 @@ final class MemoryGuard {
     /** Bytes in use by the group, without inactive page cache (what the kernel would reclaim before killing). */
     long usedBytes() throws IOException {
         long used = Long.parseLong(Files.readString(group.resolve(unified ? "memory.current" : "memory.usage_in_bytes")).strip());
-        String reclaimable = unified ? "inactive_file" : "total_inactive_file";
-        for (String line : Files.readAllLines(group.resolve("memory.stat"))) {
+        long reclaimable = field("memory.stat", unified ? "inactive_file" : "total_inactive_file");
+        return reclaimable < 0 ? used : Math.max(0, used - reclaimable);
+    }
+
+    /** The value of a "name value" line in one of the group's files (memory.stat, memory.events, ...); -1 without it. */
+    private long field(String file, String name) throws IOException {
+        for (String line : Files.readAllLines(group.resolve(file))) {
             String[] parts = line.split(" ");
-            if (parts.length == 2 && parts[0].equals(reclaimable)) return Math.max(0, used - Long.parseLong(parts[1]));
+            if (parts.length == 2 && parts[0].equals(name)) return Long.parseLong(parts[1]);
         }
-        return used;
+        return -1;
     }
 
     /**
@@ -97,21 +109,11 @@ final class MemoryGuard {
      */
     long killsForMemory() {
         try {
-            for (String line : Files.readAllLines(group.resolve(unified ? "memory.events" : "memory.oom_control"))) {
-                String[] parts = line.split(" ");
-                if (parts.length == 2 && parts[0].equals("oom_kill")) return Long.parseLong(parts[1]);
-            }
+            return field(unified ? "memory.events" : "memory.oom_control", "oom_kill"); // -1 before Linux 4.13
         } catch (IOException | RuntimeException e) {
-            // an older Linux (before 4.13) does not count kills
+            return -1;
         }
-        return -1;
     }
-
-    /**
-     * How much a cell must have added since it began before it is stopped near the cap: memory held before it (by
-     * earlier cells, or other notebooks' kernels) stops no cell that does not grow.
-     */
-    static final long GROWTH_BYTES = 32L << 20;
 
     /** What the group uses now (see {@link #usedBytes()}); 0 when it cannot be read. */
     long usedNow() {
