@@ -13,7 +13,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[4]
 KERNELSPEC_DIR = pathlib.Path(os.environ.get("COURSE_KERNELSPEC_DIR", ROOT / "course" / "target" / "kernelspec"))
 KERNEL_NAME = os.environ.get("COURSE_KERNEL_NAME", "creative-ai-java")
 RESULTS_DIR = ROOT / "course" / "target" / "measurements"
-sys.path.insert(0, str(ROOT / "course" / "src" / "main" / "python"))  # the publish package (site, slides)
+sys.path.insert(0, str(ROOT / "course" / "src" / "main" / "python"))  # publish (site, slides), launcher (bin/course)
 
 
 def kernel_manager(extra_env=None, spec_dir=KERNELSPEC_DIR):
