@@ -4,6 +4,7 @@ import json
 import os
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 from types import SimpleNamespace
@@ -157,9 +158,46 @@ def test_without_java_setup_says_what_to_install_and_changes_nothing(tmp_path):
     assert "Building" not in done.stdout and list(tmp_path.iterdir()) == [python_only]
 
 
-def test_the_windows_entry_point_finds_python_and_runs_the_same_launcher():
-    script = (ROOT / "bin" / "course.cmd").read_text()
-    assert script.count('"%~dp0course.py" %*') == 2 and "exit /b 1" in script
+WINE = shutil.which("wine")
+needs_wine = pytest.mark.skipif(not WINE and os.environ.get("COURSE_REQUIRE_WINE") != "1",
+                                reason="no wine here to run Windows' cmd.exe (COURSE_REQUIRE_WINE=1 makes this a failure)")
+FAKE_PYTHON = {  # batch files standing in for Python: they answer the version probe, then print what they were given
+    "py": '@echo off\r\nif "%1"=="-3" if "%2"=="-c" exit /b 0\r\necho py was given: %*\r\n',
+    "python": '@echo off\r\nif "%1"=="-c" exit /b 0\r\necho python was given: %*\r\n',
+    "store-placeholder": '@echo off\r\necho Python was not found; run without arguments to install from the Microsoft Store 1>&2\r\n'
+                         'exit /b 9009\r\n'}
+
+
+@pytest.fixture(scope="module")
+def wine_prefix(tmp_path_factory):
+    """One Windows for these tests (wine makes its C: drive at first use, in about 5 s)."""
+    return tmp_path_factory.mktemp("wine")
+
+
+@needs_wine
+@pytest.mark.parametrize("on_path, answer", [
+    (["py", "python"], 'py was given: -3 "Z:{course}\\bin\\course.py" start --port 9'),
+    (["python"], 'python was given: "Z:{course}\\bin\\course.py" start --port 9'),
+    (["store-placeholder"], None), ([], None)])
+def test_the_windows_entry_point_in_cmd_exe_finds_python_and_runs_the_launcher(tmp_path, wine_prefix, on_path, answer):
+    """bin\\course.cmd in Windows' command interpreter (wine's cmd.exe): it prefers the py launcher, falls back to python,
+    passes the arguments on, and without a working Python (none, or the Microsoft Store's placeholder) says what to
+    install. (Exit codes are not checked here: wine's cmd loses the code of a batch file run with `call`.)"""
+    course, fakes = tmp_path / "course", tmp_path / "fakes"
+    (course / "bin").mkdir(parents=True)
+    fakes.mkdir()
+    shutil.copy(ROOT / "bin" / "course.cmd", course / "bin")
+    for name in on_path:
+        (fakes / f"{name.replace('store-placeholder', 'python')}.cmd").write_text(FAKE_PYTHON[name], newline="")
+    env = {**os.environ, "WINEPREFIX": str(wine_prefix), "WINEDEBUG": "-all",
+           "WINEPATH": "Z:" + str(fakes).replace("/", "\\")}
+    script = "Z:" + str(course / "bin" / "course.cmd").replace("/", "\\")
+    done = subprocess.run([WINE, "cmd", "/c", f"{script} start --port 9"], env=env, capture_output=True, text=True,
+                          timeout=300)
+    if answer:
+        assert answer.format(course=str(course).replace("/", "\\")) in done.stdout, done.stdout + done.stderr
+    else:
+        assert done.returncode == 1 and "winget install Python.Python.3.12" in done.stderr, done.stdout + done.stderr
 
 
 def test_the_dev_container_installs_binders_packages_and_runs_the_students_setup():
