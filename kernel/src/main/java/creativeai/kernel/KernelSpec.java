@@ -1,13 +1,16 @@
 package creativeai.kernel;
 
 import com.google.gson.GsonBuilder;
+import com.sun.management.HotSpotDiagnosticMXBean;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,13 +136,34 @@ public final class KernelSpec {
         return null;
     }
 
-    /** The x86 feature flags Linux reports in /proc/cpuinfo; none elsewhere (macOS, Windows, ARM). */
+    /**
+     * The CPU's x86 feature flags as Linux reports them in /proc/cpuinfo. Elsewhere (macOS, Windows) the JVM's own
+     * findings stand in: AVX2 and FMA when HotSpot uses them, never AVX-512 (HotSpot holds back from AVX-512 on some
+     * CPUs that have it), so there OpenBLAS gets Haswell at most. None on ARM.
+     */
     static Set<String> cpuFlags() {
-        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+        Set<String> linux = procFlags(Path.of("/proc/cpuinfo"));
+        return linux.isEmpty() ? jvmFlags() : linux;
+    }
+
+    static Set<String> procFlags(Path cpuinfo) {
+        try (var lines = Files.lines(cpuinfo)) {
             return lines.filter(line -> line.startsWith("flags")).findFirst()
                     .map(line -> Set.copyOf(Arrays.asList(line.substring(line.indexOf(':') + 1).trim().split("\\s+")))).orElse(Set.of());
         } catch (IOException | UncheckedIOException e) {
             return Set.of();
+        }
+    }
+
+    static Set<String> jvmFlags() {
+        try {
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            Set<String> flags = new HashSet<>();
+            if (Integer.parseInt(hotspot.getVMOption("UseAVX").getValue()) >= 2) flags.add("avx2");
+            if (Boolean.parseBoolean(hotspot.getVMOption("UseFMA").getValue())) flags.add("fma");
+            return flags;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Set.of(); // not x86 (no such option), or not HotSpot
         }
     }
 }

@@ -8,6 +8,7 @@ import org.zeromq.ZMQException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,19 +51,26 @@ public final class Main {
     /**
      * Ends the kernel when the Jupyter process that started it is gone (a crash, {@code kill -9}, a closed laptop
      * lid), as ipykernel does: otherwise an orphaned kernel with a busy cell burns a core until someone finds it.
-     * Jupyter passes that process's id in {@code JPY_PARENT_PID} (on Windows it is a handle, not an id: not watched).
      */
     static void exitWithTheFrontEnd(String parentPid) {
-        if (parentPid == null || parentPid.isBlank() || System.getProperty("os.name", "").startsWith("Windows")) return;
-        long pid;
+        frontEnd(parentPid, System.getProperty("os.name", "").startsWith("Windows")).ifPresent(parent -> parent.ifPresentOrElse(
+                process -> process.onExit().thenRun(() -> Runtime.getRuntime().halt(0)),
+                () -> Runtime.getRuntime().halt(0)));
+    }
+
+    /**
+     * The process to outlive no one: none when Jupyter did not start this kernel ({@code JPY_PARENT_PID} unset), an
+     * empty one when it is gone already. Jupyter passes its process id in {@code JPY_PARENT_PID}; on Windows it
+     * passes a handle there instead, which Java cannot use, so the kernel watches the process that started it.
+     */
+    static Optional<Optional<ProcessHandle>> frontEnd(String parentPid, boolean windows) {
+        if (parentPid == null || parentPid.isBlank()) return Optional.empty();
+        if (windows) return Optional.of(ProcessHandle.current().parent());
         try {
-            pid = Long.parseLong(parentPid.strip());
+            return Optional.of(ProcessHandle.of(Long.parseLong(parentPid.strip())));
         } catch (NumberFormatException e) {
-            return;
+            return Optional.empty();
         }
-        ProcessHandle.of(pid).ifPresentOrElse(
-                parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)),
-                () -> Runtime.getRuntime().halt(0));
     }
 
     static Duration evaluationTimeout() {

@@ -50,4 +50,12 @@ class KernelSpecTest {
         assertNull(KernelSpec.coreTypeFor(Set.of("sse4_2")));
         assertNull(KernelSpec.coreTypeFor(Set.of()));
     }
+
+    @Test
+    void withoutLinuxsCpuListTheJvmsFindingsGiveTheSameChoiceUpToHaswell() {
+        String linux = KernelSpec.coreTypeFor(KernelSpec.procFlags(Path.of("/proc/cpuinfo")));
+        String jvm = KernelSpec.coreTypeFor(KernelSpec.jvmFlags());
+        assertEquals("SkylakeX".equals(linux) ? "Haswell" : linux, jvm, "what macOS and Windows would choose on this CPU");
+        assertTrue(KernelSpec.procFlags(Path.of("/no/such/cpuinfo")).isEmpty());
+    }
 }
