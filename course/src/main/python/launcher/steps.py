@@ -99,6 +99,8 @@ class Course:
                                         "--name", spec.name, str(spec)], capture_output=True, text=True)
             if installed.returncode != 0:
                 raise Missing("Jupyter could not install the kernel:\n" + installed.stderr.strip())
+            where = (installed.stdout + installed.stderr).strip().rpartition(" in ")[2]
+            print(f"    in {where}", file=self.out)  # Windows: %APPDATA%\jupyter\kernels, macOS: ~/Library/Jupyter/kernels
 
     def setup(self):
         self.check()
