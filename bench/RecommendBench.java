@@ -17,9 +17,11 @@ public class RecommendBench {
         Factorisation model = model(split, size, 1);
         RatingBatches batches = new RatingBatches(split.train(), batch, model.offset(), 1);
         model.network().fit(batches.next());   // warm-up: the first step builds the workspaces
+        Profiling.start();
         long start = System.nanoTime();
         model.network().fit(batches, epochs);
         double seconds = (System.nanoTime() - start) / 1e9;
+        Profiling.stop();
         double rss = PeakMemory.mb();
         System.out.printf("{\"impl\": \"DL4J\", \"ratings_per_s\": %.1f, \"test_rmse\": %.4f, \"peak_rss_mb\": %.0f}%n",
                 (double) epochs * split.train().size() / seconds, model.rmse(split.test()), rss);

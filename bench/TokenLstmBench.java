@@ -20,12 +20,14 @@ public class TokenLstmBench {
         int warmup = 3, measured = Integer.parseInt(System.getenv().getOrDefault("BENCH_BATCHES", "20"));
         Random random = new Random(1);
         int[] tokens = random.ints((long) (warmup + measured) * batch * window + 1, 0, vocabulary).toArray();
-        MultiLayerNetwork net = TokenLstm.network(vocabulary, TokenLstm.options().hidden(hidden).layers(layers).tbptt(tbptt).learningRate(2e-3).seed(1));
+        MultiLayerNetwork net = network(vocabulary, hidden, layers, tbptt);
         Iterator<DataSet> batches = new TokenWindows(tokens, vocabulary, window).inOrder(batch);
         for (int i = 0; i < warmup; i++) net.fit(batches.next());
+        Profiling.start();
         long start = System.nanoTime();
         for (int i = 0; i < measured; i++) net.fit(batches.next());
         double trainSeconds = (System.nanoTime() - start) / 1e9;
+        Profiling.stop();
 
         Sampler sampler = new Sampler(net, vocabulary);
         sampler.continueFrom(new int[] {0}, 50, random);
@@ -37,5 +39,9 @@ public class TokenLstmBench {
         System.out.printf("{\"impl\": \"DL4J %s\", \"train_tokens_per_s\": %.1f, \"sample_tokens_per_s\": %.1f, \"peak_rss_mb\": %.0f}%n",
                 org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName(),
                 measured * batch * window / trainSeconds, sampled / sampleSeconds, PeakMemory.mb());
+    }
+
+    static MultiLayerNetwork network(int vocabulary, int hidden, int layers, int tbptt) {
+        return TokenLstm.network(vocabulary, TokenLstm.options().hidden(hidden).layers(layers).tbptt(tbptt).learningRate(2e-3).seed(1));
     }
 }

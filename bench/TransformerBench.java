@@ -21,12 +21,14 @@ public class TransformerBench {
         int warmup = 3, measured = Integer.parseInt(System.getenv().getOrDefault("BENCH_BATCHES", "20"));
         Random random = new Random(1);
         int[] tokens = random.ints((long) (warmup + measured) * batch * context + 1, 0, vocabulary).toArray();
-        GraphTokenModel model = Transformer.model(new Transformer.Size(vocabulary, context, width, heads, layers), 3e-3, 1);
+        GraphTokenModel model = model(vocabulary, context, width, heads, layers);
         Iterator<DataSet> batches = new TokenWindows(tokens, vocabulary, context).inOrder(batch);
         for (int i = 0; i < warmup; i++) model.learn(batches.next());
+        Profiling.start();
         long start = System.nanoTime();
         for (int i = 0; i < measured; i++) model.learn(batches.next());
         double trainSeconds = (System.nanoTime() - start) / 1e9;
+        Profiling.stop();
 
         Sampler sampler = new Sampler(model);
         sampler.continueFrom(new int[] {0}, 50, random);
@@ -38,5 +40,9 @@ public class TransformerBench {
         System.out.printf("{\"impl\": \"ND4J SameDiff %s\", \"train_tokens_per_s\": %.1f, \"sample_tokens_per_s\": %.1f, \"peak_rss_mb\": %.0f}%n",
                 org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName(),
                 measured * batch * context / trainSeconds, sampled / sampleSeconds, PeakMemory.mb());
+    }
+
+    static GraphTokenModel model(int vocabulary, int context, int width, int heads, int layers) {
+        return Transformer.model(new Transformer.Size(vocabulary, context, width, heads, layers), 3e-3, 1);
     }
 }

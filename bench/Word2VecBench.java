@@ -34,9 +34,11 @@ public class Word2VecBench {
                 .layerSize(50).windowSize(5).minWordFrequency(5).negativeSample(5).useHierarchicSoftmax(false)
                 .sampling(1e-3).learningRate(0.05).minLearningRate(1e-4).epochs(epochs).iterations(1).seed(42)
                 .workers(Runtime.getRuntime().availableProcessors());
+        Profiling.start();
         long start = System.nanoTime();
         Word2Vec vectors = WordEmbeddings.fit(settings, sentences);
         double seconds = (System.nanoTime() - start) / 1e9;
+        Profiling.stop();
         double rss = PeakMemory.mb();
         System.out.printf("{\"impl\": \"DL4J\", \"words_per_s\": %.0f, \"seconds\": %.1f, %s, \"peak_rss_mb\": %.0f}%n",
                 epochs * words / seconds, seconds, quality(vectors), rss);

@@ -111,7 +111,10 @@ public final class KernelSpec {
     }
 
     /**
-     * OpenMP spin-waiting on few cores made training 10x slower here: wait passively, one thread per core.
+     * OpenMP spin-waiting on few cores made training 10x slower here: wait passively, one thread per core. OpenBLAS
+     * keeps its own threads, which spin in sched_yield between products (bench/profiles: 37% of all samples in the
+     * char LSTM's step), and on 2 cores one OpenBLAS thread trains as fast or faster, measured A/B in one JVM
+     * (bench/SettingsAB), 1.00-1.19x the steps per second for every model, for 6-44% less processor time.
      * OpenBLAS 0.3.19 (ND4J's) takes a CPU it does not know, such as Intel's Sapphire Rapids, for a generic
      * "Prescott" and multiplies matrices 4x slower. The kernel names the family the CPU's features allow: SkylakeX
      * with AVX-512, Haswell with AVX2, else OpenBLAS's own choice. (It used to pass the empty name, which made
@@ -124,6 +127,8 @@ public final class KernelSpec {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("OMP_NUM_THREADS", threads);
         env.put("OMP_WAIT_POLICY", "passive");
+        env.put("OPENBLAS_NUM_THREADS", "1");
+        env.put("ND4J_SKIP_BLAS_THREADS", "1"); // else ND4J gives OpenBLAS OMP_NUM_THREADS threads when it starts
         String coreType = System.getenv().getOrDefault("OPENBLAS_CORETYPE", coreTypeFor(cpuFlags()));
         if (coreType != null) env.put("OPENBLAS_CORETYPE", coreType);
         return env;

@@ -31,6 +31,8 @@ class KernelSpecTest {
         assertEquals("message", spec.get("interrupt_mode"));
         Map<String, String> env = (Map<String, String>) spec.get("env");
         assertEquals("passive", env.get("OMP_WAIT_POLICY"));
+        assertEquals("1", env.get("OPENBLAS_NUM_THREADS"));
+        assertEquals("1", env.get("ND4J_SKIP_BLAS_THREADS"), "without it ND4J gives OpenBLAS OMP_NUM_THREADS threads");
         assertEquals(System.getenv().getOrDefault("OPENBLAS_CORETYPE", KernelSpec.coreTypeFor(KernelSpec.cpuFlags())),
                 env.get("OPENBLAS_CORETYPE"));
         assertEquals("/course", env.get("COURSE_HOME"));
