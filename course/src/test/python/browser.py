@@ -49,6 +49,13 @@ class Page:
         return self.page.evaluate("""Array.from(document.images)
             .filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src.slice(0, 80))""")
 
+    def load_lazy_images(self, timeout=30_000):
+        """Scrolls every image into view, as a reader does, so that those marked loading="lazy" load too (Chromium
+        leaves the ones far below the window unloaded), then waits until every image has."""
+        for image in self.page.locator("img").all():
+            image.scroll_into_view_if_needed()
+        self.page.wait_for_function("Array.from(document.images).every(i => i.complete)", timeout=timeout)
+
     def __getattr__(self, name):
         return getattr(self.page, name)
 

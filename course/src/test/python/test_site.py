@@ -87,6 +87,7 @@ def test_index_lists_every_chapter_with_its_preview(served):
         page.goto(f"{served}/index.html")
         assert page.locator("article.course-chapter").count() == len(CHAPTERS)
         page.wait_for_load_state("load")
+        page.load_lazy_images()  # the previews are lazy: the last chapters' are far below the window
         assert not page.broken_images() and not page.off_site and not page.failed, (page.broken_images(), page.off_site, page.failed)
         for chapter in CHAPTERS:
             assert page.locator(f'a[href="{chapter.stem}.html"]').count() >= 1, chapter.stem
