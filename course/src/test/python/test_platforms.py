@@ -66,7 +66,7 @@ TARGETS = [(p, False) for p in PLATFORMS] + [(p, True) for p in CUDA_PLATFORMS]
 @pytest.mark.parametrize("platform, cuda", TARGETS, ids=[f"{p}{'-cuda' if c else ''}" for p, c in TARGETS])
 def test_the_build_for_each_platform_resolves_with_its_natives(platform, cuda, tmp_path):
     jars = native_jars(platform, cuda, tmp_path)
-    classifiers = {(g, a): c for g, a, c, _ in jars}
+    present = {(g, a, c) for g, a, c, _ in jars}
     foreign = sorted(f"{a}:{c}" for _, a, c, _ in jars if not c.startswith(platform))
     assert foreign == [], f"the {platform} build would carry another platform's natives"
     if cuda:
@@ -78,7 +78,7 @@ def test_the_build_for_each_platform_resolves_with_its_natives(platform, cuda, t
                   ("org.bytedeco", "openblas"): platform}
     wanted[("org.bytedeco", "javacpp")] = platform
     for key, classifier in wanted.items():
-        assert key in classifiers and classifier in {c for g, a, c, _ in jars if (g, a) == key}, \
+        assert (*key, classifier) in present, \
             f"{':'.join(key)}:{classifier} is not in the {platform} build's tree"
 
     with concurrent.futures.ThreadPoolExecutor(8) as pool:

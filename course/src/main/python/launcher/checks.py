@@ -28,9 +28,10 @@ def check_java(system, env=os.environ, run=subprocess.run):
         raise Missing("Java is not installed. The course needs a JDK, version 17 or newer:\n  "
                       + os_choices.how_to_install("java", system))
     settings = run([java, "-XshowSettings:properties", "-version"], capture_output=True, text=True)
-    version = java_feature_version(settings.stdout + settings.stderr)
+    output = settings.stdout + settings.stderr
+    version = java_feature_version(output)
     if version is None:
-        said = (settings.stdout + settings.stderr).strip().splitlines()
+        said = output.strip().splitlines()
         raise Missing(f"{java} does not work as Java ({said[0] if said else 'it printed nothing'}). The course needs a "
                       "JDK, version 17 or newer:\n  " + os_choices.how_to_install("java", system))
     if version < 17:

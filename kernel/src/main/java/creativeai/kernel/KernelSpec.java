@@ -112,7 +112,7 @@ public final class KernelSpec {
 
     /**
      * OpenMP spin-waiting on few cores made training 10x slower here: wait passively, one thread per core. OpenBLAS
-     * keeps its own threads, which spin in sched_yield between products (bench/profiles: 37% of all samples in the
+     * keeps its own threads, which spin in sched_yield between products (bench/profiles: 39% of all samples in the
      * char LSTM's step), and on 2 cores one OpenBLAS thread trains as fast or faster, measured A/B in one JVM
      * (bench/SettingsAB), 1.00-1.19x the steps per second for every model, for 6-44% less processor time.
      * OpenBLAS 0.3.19 (ND4J's) takes a CPU it does not know, such as Intel's Sapphire Rapids, for a generic
