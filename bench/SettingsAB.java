@@ -13,35 +13,39 @@ import java.util.Random;
 import java.util.function.IntConsumer;
 
 /**
- * A setting of ND4J measured A/B in one JVM: one model's training step, at bench/run's sizes, timed in alternating
- * blocks with the setting one way and the other (A B A B ..., so a drift in the machine's speed falls on both), after
- * a warm-up of both. Only settings ND4J can change while it runs are here; the others (environment variables read
- * when the native libraries load) need a JVM each: bench/run ab does those. Prints one JSON line: steps per second,
- * the median block of each, B's gain over A, and the processor seconds each step cost (all threads). Arguments: model (char-lstm, melody-lstm, transformer, mlp, dcgan,
- * vae) setting (blas-threads, nd4j-threads, helpers, periodic-gc) [blocks, default 6] [steps per block, default 10].
+ * A setting of ND4J measured A/B in one JVM: one model's training step timed in alternating blocks of 5 steps with the
+ * setting one way and the other (A B A B, 4 blocks each, so a drift in the machine's speed falls on both), after a
+ * warm-up of both. Only settings ND4J can change while it runs are here; the others (environment variables read when
+ * the native libraries load) need a JVM each. Prints one JSON line: steps per second, the median block of each, B's
+ * gain over A, and the processor seconds each step cost (all threads). Arguments: the setting (blas-threads,
+ * nd4j-threads, helpers, periodic-gc), then the model and its sizes as its benchmark takes them: {@code lstm} and
+ * TokenLstmBench's, {@code transformer} and TransformerBench's, or {@code mlp|dcgan|vae batch [latent]} (bench/run ab
+ * passes bench/run's sizes).
  */
 public class SettingsAB {
+    private static final int BLOCKS = 4, STEPS = 5, WARMUP = 3;
+
     /** A setting's two values: what A and B are called, and how to switch to each (0 = A, 1 = B). */
     record Setting(String a, String b, IntConsumer use) {
     }
 
     public static void main(String[] args) throws Exception {
-        Runnable step = step(args[0]);
-        Setting setting = setting(args[1]);
-        int blocks = args.length > 2 ? Integer.parseInt(args[2]) : 6, steps = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        Setting setting = setting(args[0]);
+        String[] model = Arrays.copyOfRange(args, 1, args.length);
+        Runnable step = step(model);
         for (int side = 0; side < 2; side++) {
             setting.use().accept(side);
-            for (int i = 0; i < 3; i++) step.run();
+            for (int i = 0; i < WARMUP; i++) step.run();
         }
         var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<List<Double>> rates = List.of(new ArrayList<>(), new ArrayList<>());
         double[] cpuSeconds = new double[2];
-        for (int block = 0; block < blocks; block++) {
+        for (int block = 0; block < BLOCKS; block++) {
             for (int side = 0; side < 2; side++) {
                 setting.use().accept(side);
                 long start = System.nanoTime(), cpu = process.getProcessCpuTime();
-                for (int i = 0; i < steps; i++) step.run();
-                rates.get(side).add(steps / ((System.nanoTime() - start) / 1e9));
+                for (int i = 0; i < STEPS; i++) step.run();
+                rates.get(side).add(STEPS / ((System.nanoTime() - start) / 1e9));
                 cpuSeconds[side] += (process.getProcessCpuTime() - cpu) / 1e9;
             }
         }
@@ -49,8 +53,8 @@ public class SettingsAB {
         System.out.printf("{\"model\": \"%s\", \"setting\": \"%s\", \"a\": \"%s\", \"b\": \"%s\", \"a_steps_per_s\": %.2f, "
                         + "\"b_steps_per_s\": %.2f, \"b_over_a\": %.3f, \"a_cpu_s_per_step\": %.3f, \"b_cpu_s_per_step\": %.3f, "
                         + "\"a_blocks\": %s, \"b_blocks\": %s}%n",
-                args[0], args[1], setting.a(), setting.b(), a, b, b / a, cpuSeconds[0] / blocks / steps,
-                cpuSeconds[1] / blocks / steps, rounded(rates.get(0)), rounded(rates.get(1)));
+                String.join(" ", model), args[0], setting.a(), setting.b(), a, b, b / a, cpuSeconds[0] / BLOCKS / STEPS,
+                cpuSeconds[1] / BLOCKS / STEPS, rounded(rates.get(0)), rounded(rates.get(1)));
     }
 
     static Setting setting(String name) {
@@ -67,34 +71,32 @@ public class SettingsAB {
         };
     }
 
-    /** One training step of the model at bench/run's sizes, on one batch of random data (speed does not depend on it). */
-    static Runnable step(String model) {
-        return switch (model) {
-            case "char-lstm" -> lstm(98, 256, 100, 50);
-            case "melody-lstm" -> lstm(53, 128, 128, 64);
-            case "transformer" -> {
-                GraphTokenModel transformer = TransformerBench.model(82, 64, 64, 4, 2);
-                DataSet batch = batch(82, 64);
+    /** One training step of the model, on one batch of random data (speed does not depend on it). */
+    static Runnable step(String[] model) {
+        int[] sizes = Arrays.stream(model).skip(1).mapToInt(Integer::parseInt).toArray();
+        return switch (model[0]) {
+            case "lstm" -> { // vocabulary hidden layers batch window tbptt
+                MultiLayerNetwork net = TokenLstmBench.network(sizes[0], sizes[1], sizes[2], sizes[5]);
+                DataSet batch = batch(sizes[0], sizes[3], sizes[4]);
+                yield () -> net.fit(batch);
+            }
+            case "transformer" -> { // vocabulary context width heads layers batch
+                GraphTokenModel transformer = TransformerBench.model(sizes[0], sizes[1], sizes[2], sizes[3], sizes[4]);
+                DataSet batch = batch(sizes[0], sizes[5], sizes[1]);
                 yield () -> transformer.learn(batch);
             }
-            case "mlp", "dcgan", "vae" -> {
-                var images = ImageBench.model(model, 2);
-                INDArray real = Nd4j.rand(64, 784);
+            case "mlp", "dcgan", "vae" -> { // batch [latent]
+                var images = ImageBench.model(model[0], sizes.length > 1 ? sizes[1] : 0);
+                INDArray real = Nd4j.rand(sizes[0], 784);
                 yield () -> images.learn(real);
             }
-            default -> throw new IllegalArgumentException("char-lstm, melody-lstm, transformer, mlp, dcgan or vae, not " + model);
+            default -> throw new IllegalArgumentException("lstm, transformer, mlp, dcgan or vae, not " + model[0]);
         };
     }
 
-    private static Runnable lstm(int vocabulary, int hidden, int window, int tbptt) {
-        MultiLayerNetwork net = TokenLstmBench.network(vocabulary, hidden, 2, tbptt);
-        DataSet batch = batch(vocabulary, window);
-        return () -> net.fit(batch);
-    }
-
-    private static DataSet batch(int vocabulary, int window) {
-        int[] tokens = new Random(1).ints(32L * window + 1, 0, vocabulary).toArray();
-        return new TokenWindows(tokens, vocabulary, window).inOrder(32).next();
+    private static DataSet batch(int vocabulary, int size, int window) {
+        int[] tokens = new Random(1).ints((long) size * window + 1, 0, vocabulary).toArray();
+        return new TokenWindows(tokens, vocabulary, window).inOrder(size).next();
     }
 
     private static double median(List<Double> values) {
