@@ -22,7 +22,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntFunction;
@@ -34,7 +37,8 @@ import java.util.function.IntFunction;
  * drawn digits to 1,000 test digits in the course classifier's features for the GANs (chapter 4), the held-out
  * negative ELBO for the VAE (chapter 5), the test RMSE for the matrix factorisation (chapter 7).
  * bench/time_to_quality.py does the same in PyTorch. Writes {@code seconds,quality} lines to a CSV.
- * Arguments: char-lstm|melody-lstm|transformer|mlp-gan|dcgan|vae|recommend seconds out.csv.
+ * Arguments: char-lstm|melody-lstm|transformer|mlp-gan|dcgan|vae|recommend seconds out.csv, then for the language
+ * models optional settings to try instead of the chapter's ({@code bench/run tune}): {@code batch=64 lr=5e-3 width=384}.
  */
 public class TimeToQuality {
     /** What is trained: one step at a time, and measured between steps. */
@@ -47,11 +51,14 @@ public class TimeToQuality {
     public static void main(String[] args) throws IOException {
         String model = args[0];
         double budget = Double.parseDouble(args[1]);
+        Tuning tuning = Tuning.of(Arrays.copyOfRange(args, 3, args.length));
         Nd4j.getRandom().setSeed(42);
         Run run = switch (model) {
-            case "char-lstm" -> tokens(ChapterData.sonnets(), 100, v -> NextTokenModel.of(TokenLstm.network(v, TokenLstm.options())));
-            case "melody-lstm" -> tokens(ChapterData.melodies(), 128, v -> NextTokenModel.of(TokenLstm.network(v, TokenLstm.options().hidden(128).tbptt(64).learningRate(2e-3))));
-            case "transformer" -> tokens(ChapterData.sonnets(), 64, v -> Transformer.model(new Transformer.Size(v, 64, 64, 4, 2), 3e-3, 42));
+            case "char-lstm" -> tokens(ChapterData.sonnets(), 100, tuning.batch(), v -> NextTokenModel.of(TokenLstm.network(v,
+                    TokenLstm.options().hidden(tuning.width(256)).learningRate(tuning.rate(3e-3)))));
+            case "melody-lstm" -> tokens(ChapterData.melodies(), 128, tuning.batch(), v -> NextTokenModel.of(TokenLstm.network(v,
+                    TokenLstm.options().hidden(tuning.width(128)).tbptt(64).learningRate(tuning.rate(2e-3)))));
+            case "transformer" -> tokens(ChapterData.sonnets(), 64, tuning.batch(), v -> Transformer.model(new Transformer.Size(v, 64, tuning.width(64), 4, 2), tuning.rate(3e-3), 42));
             case "mlp-gan" -> gan(new GanTraining(MlpGan.generator(64, 42), MlpGan.discriminator(42), 64));
             case "dcgan" -> gan(new GanTraining(Dcgan.generator(64, 32, 42), Dcgan.discriminator(32, 42), 64));
             case "vae" -> vae(new GraphVae(DenseVae.graph(16, DenseVae.options().seed(1))));
@@ -74,19 +81,50 @@ public class TimeToQuality {
     }
 
     /**
-     * A next-token model as chapters 2, 3 and 6 train it: shuffled windows, batches of 32 (the LSTMs with truncated
-     * BPTT, the Transformer on whole windows of its context); {@code build} makes it for the corpus's vocabulary size.
+     * Settings tried instead of a chapter's: the batch size; the learning rate and the width (an LSTM's units per
+     * layer, the Transformer's d) where given, else the chapter's.
      */
-    static Run tokens(ChapterData.Tokens corpus, int window, IntFunction<NextTokenModel> build) {
+    record Tuning(int batch, OptionalDouble learningRate, OptionalInt width) {
+        static Tuning of(String... settings) {
+            int batch = 32;
+            OptionalDouble rate = OptionalDouble.empty();
+            OptionalInt width = OptionalInt.empty();
+            for (String setting : settings) {
+                String[] pair = setting.split("=", 2);
+                switch (pair[0]) {
+                    case "batch" -> batch = Integer.parseInt(pair[1]);
+                    case "lr" -> rate = OptionalDouble.of(Double.parseDouble(pair[1]));
+                    case "width" -> width = OptionalInt.of(Integer.parseInt(pair[1]));
+                    default -> throw new IllegalArgumentException("batch=N, lr=X or width=N, not " + setting);
+                }
+            }
+            return new Tuning(batch, rate, width);
+        }
+
+        double rate(double chapters) {
+            return learningRate.orElse(chapters);
+        }
+
+        int width(int chapters) {
+            return width.orElse(chapters);
+        }
+    }
+
+    /**
+     * A next-token model as chapters 2, 3 and 6 train it: shuffled windows in batches (32 in the chapters; the LSTMs
+     * with truncated BPTT, the Transformer on whole windows of its context); {@code build} makes it for the corpus's
+     * vocabulary size.
+     */
+    static Run tokens(ChapterData.Tokens corpus, int window, int batch, IntFunction<NextTokenModel> build) {
         NextTokenModel model = build.apply(corpus.vocabulary());
         TokenWindows training = new TokenWindows(corpus.training(), corpus.vocabulary(), window);
         TokenWindows heldOut = new TokenWindows(corpus.heldOut(), corpus.vocabulary(), window).first(200);
         return new Run() {
-            private Iterator<DataSet> epoch = training.epoch(32, new Random(42));
+            private Iterator<DataSet> epoch = training.epoch(batch, new Random(42));
 
             @Override
             public void step(Random random) {
-                if (!epoch.hasNext()) epoch = training.epoch(32, random);
+                if (!epoch.hasNext()) epoch = training.epoch(batch, random);
                 DataSet batch = epoch.next();
                 model.learn(batch);
                 batch.getFeatures().close();
