@@ -55,9 +55,9 @@ public class TimeToQuality {
         Nd4j.getRandom().setSeed(42);
         Run run = switch (model) {
             case "char-lstm" -> tokens(ChapterData.sonnets(), 100, tuning.batch(), v -> NextTokenModel.of(TokenLstm.network(v,
-                    TokenLstm.options().hidden(tuning.width(256)).learningRate(tuning.rate(3e-3)))));
+                    tuning.applied(TokenLstm.options()))));
             case "melody-lstm" -> tokens(ChapterData.melodies(), 128, tuning.batch(), v -> NextTokenModel.of(TokenLstm.network(v,
-                    TokenLstm.options().hidden(tuning.width(128)).tbptt(64).learningRate(tuning.rate(2e-3)))));
+                    tuning.applied(TokenLstm.options().hidden(128).tbptt(64).learningRate(2e-3)))));
             case "transformer" -> tokens(ChapterData.sonnets(), 64, tuning.batch(), v -> Transformer.model(new Transformer.Size(v, 64, tuning.width(64), 4, 2), tuning.rate(3e-3), 42));
             case "mlp-gan" -> gan(new GanTraining(MlpGan.generator(64, 42), MlpGan.discriminator(42), 64));
             case "dcgan" -> gan(new GanTraining(Dcgan.generator(64, 32, 42), Dcgan.discriminator(32, 42), 64));
@@ -103,6 +103,13 @@ public class TimeToQuality {
 
         double rate(double chapters) {
             return learningRate.orElse(chapters);
+        }
+
+        /** A chapter's LSTM options with the width and learning rate tried instead, where given. */
+        TokenLstm.Options applied(TokenLstm.Options chapters) {
+            width.ifPresent(chapters::hidden);
+            learningRate.ifPresent(chapters::learningRate);
+            return chapters;
         }
 
         int width(int chapters) {

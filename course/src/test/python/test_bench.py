@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import KERNEL_NAME, KERNELSPEC_DIR, ROOT
 
 
@@ -15,18 +17,20 @@ def kernel_java():
     return argv[:argv.index("-cp")], argv[argv.index("-cp") + 1]
 
 
-def bench_main(tmp_path, main):
-    """bench/*.java compiled against the kernel's classpath: the command that runs one of them with the kernel's flags."""
+@pytest.fixture(scope="module")
+def time_to_quality(tmp_path_factory):
+    """bench/*.java compiled once against the kernel's classpath: the command that runs TimeToQuality with the kernel's flags."""
     java, classpath = kernel_java()
     javac = java[0].rsplit("/", 1)[0] + "/javac"
+    classes = tmp_path_factory.mktemp("bench") / "classes"
     sources = sorted(str(p) for p in (ROOT / "bench").glob("*.java"))
-    subprocess.run([javac, "-nowarn", "-d", str(tmp_path / "classes"), "-cp", classpath, *sources], check=True, timeout=300)
-    return [*java, "-cp", f"{tmp_path / 'classes'}:{classpath}", main]
+    subprocess.run([javac, "-nowarn", "-d", str(classes), "-cp", classpath, *sources], check=True, timeout=300)
+    return [*java, "-cp", f"{classes}:{classpath}", "TimeToQuality"]
 
 
-def test_bench_compiles_and_time_to_quality_sees_learning(tmp_path):
+def test_bench_compiles_and_time_to_quality_sees_learning(time_to_quality, tmp_path):
     out = tmp_path / "char-lstm.csv"
-    subprocess.run([*bench_main(tmp_path, "TimeToQuality"), "char-lstm", "6", str(out)], check=True, timeout=600, capture_output=True)
+    subprocess.run([*time_to_quality, "char-lstm", "6", str(out)], check=True, timeout=600, capture_output=True)
     rows = [line.split(",") for line in out.read_text().splitlines()[1:]]
     seconds, bits = [float(r[0]) for r in rows], [float(r[1]) for r in rows]
     assert len(rows) == 11 and seconds[0] == 0 and seconds[-1] >= 6
@@ -34,10 +38,10 @@ def test_bench_compiles_and_time_to_quality_sees_learning(tmp_path):
     assert bits[-1] < bits[0] - 1, f"six seconds of training should gain over a bit per character: {bits}"
 
 
-def test_time_to_quality_takes_other_settings_and_refuses_unknown_ones(tmp_path):
+def test_time_to_quality_takes_other_settings_and_refuses_unknown_ones(time_to_quality, tmp_path):
     """bench/run tune passes settings other than the chapter's: a smaller LSTM in smaller batches still learns, and a
     misspelt setting stops the run with the ones it knows instead of silently training the chapter's model."""
-    run = [*bench_main(tmp_path, "TimeToQuality"), "char-lstm", "6", str(tmp_path / "tuned.csv")]
+    run = [*time_to_quality, "char-lstm", "6", str(tmp_path / "tuned.csv")]
     subprocess.run([*run, "batch=16", "width=64", "lr=1e-2"], check=True, timeout=600, capture_output=True)
     bits = [float(line.split(",")[1]) for line in (tmp_path / "tuned.csv").read_text().splitlines()[1:]]
     assert bits[-1] < bits[0] - 0.5, f"a 64-unit LSTM should learn in six seconds too: {bits}"
