@@ -178,11 +178,16 @@ def test_a_10_mb_cell_is_refused_at_once_with_the_reason(wired):
 
 
 def send_cells(kc, shell, cells):
+    """Sends every cell before reading a reply; a kernel that stops taking requests in fails this, not hangs it."""
     ids = []
+    shell.sndtimeo = 30_000
     for code in cells:
         request = frames(kc.session, "execute_request", {"code": code, "silent": False, "store_history": False})
         ids.append(json.loads(request[2])["msg_id"])
-        shell.send_multipart(request)
+        try:
+            shell.send_multipart(request)
+        except zmq.Again:
+            raise AssertionError(f"the kernel took in {len(ids) - 1} of {len(cells)} requests, then none for 30 s")
     return ids
 
 

@@ -45,6 +45,10 @@ final class ShellLoop {
         // default), and a client that sends thousands of requests before it reads (a "Run All" of aborted cells
         // on a busy machine) lost 169 replies of 10,000 in CI
         socket.setSndHWM(0);
+        // and every request is taken in while a cell runs: with 1,000 queued here and the TCP buffers full, a
+        // client's send blocks until the cell ends, and a cell that waits for that client never ends (a CI run
+        // hung for 40 minutes on 10,000 queued cells)
+        socket.setRcvHWM(0);
         socket.bind(address);
         socket.setReceiveTimeOut(POLL_MS);
         thread.start();
