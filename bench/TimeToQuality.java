@@ -58,7 +58,7 @@ public class TimeToQuality {
                     tuning.applied(TokenLstm.options()))));
             case "melody-lstm" -> tokens(ChapterData.melodies(), 128, tuning.batch(), v -> NextTokenModel.of(TokenLstm.network(v,
                     tuning.applied(TokenLstm.options().hidden(128).tbptt(64).learningRate(2e-3)))));
-            case "transformer" -> tokens(ChapterData.sonnets(), 64, tuning.batch(), v -> Transformer.model(new Transformer.Size(v, 64, tuning.width(64), 4, 2), tuning.rate(3e-3), 42));
+            case "transformer" -> tokens(ChapterData.sonnets(), 64, tuning.batch(), v -> Transformer.model(v, tuning.applied(Transformer.options())));
             case "mlp-gan" -> gan(new GanTraining(MlpGan.generator(64, 42), MlpGan.discriminator(42), 64));
             case "dcgan" -> gan(new GanTraining(Dcgan.generator(64, 32, 42), Dcgan.discriminator(32, 42), 64));
             case "vae" -> vae(new GraphVae(DenseVae.graph(16, DenseVae.options().seed(1))));
@@ -101,10 +101,6 @@ public class TimeToQuality {
             return new Tuning(batch, rate, width);
         }
 
-        double rate(double chapters) {
-            return learningRate.orElse(chapters);
-        }
-
         /** A chapter's LSTM options with the width and learning rate tried instead, where given. */
         TokenLstm.Options applied(TokenLstm.Options chapters) {
             width.ifPresent(chapters::hidden);
@@ -112,8 +108,11 @@ public class TimeToQuality {
             return chapters;
         }
 
-        int width(int chapters) {
-            return width.orElse(chapters);
+        /** Chapter 6's Transformer options with the width and learning rate tried instead, where given. */
+        Transformer.Options applied(Transformer.Options chapters) {
+            width.ifPresent(chapters::width);
+            learningRate.ifPresent(chapters::learningRate);
+            return chapters;
         }
     }
 

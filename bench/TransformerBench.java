@@ -43,6 +43,6 @@ public class TransformerBench {
     }
 
     static GraphTokenModel model(int vocabulary, int context, int width, int heads, int layers) {
-        return Transformer.model(new Transformer.Size(vocabulary, context, width, heads, layers), 3e-3, 1);
+        return Transformer.model(vocabulary, Transformer.options().context(context).width(width).heads(heads).layers(layers).seed(1));
     }
 }

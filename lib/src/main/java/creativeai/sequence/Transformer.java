@@ -1,5 +1,6 @@
 package creativeai.sequence;
 
+import creativeai.training.ModelOptions;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -22,23 +23,88 @@ public final class Transformer {
     private Transformer() {
     }
 
-    /** Sizes of the model: {@code width} must divide into {@code heads}. */
-    public record Size(int vocabulary, int context, int width, int heads, int layers) {
-        public Size {
-            if (vocabulary < 2 || context < 2 || width < 1 || heads < 1 || layers < 1) {
-                throw new IllegalArgumentException("every size must be positive (a vocabulary and context of at least 2): " + this);
-            }
-            if (width % heads != 0) throw new IllegalArgumentException("the width " + width + " does not split into " + heads + " heads");
+    /**
+     * The sizes and training settings of a {@link #model}, named, with chapter 6's values as defaults:
+     * {@code Transformer.options().width(96).layers(3)}. The width must split evenly into the heads.
+     */
+    public static final class Options extends ModelOptions<Options> {
+        private int context = 64;
+        private int width = 64;
+        private int heads = 4;
+        private int layers = 2;
+
+        private Options() {
+            super(3e-3);
+        }
+
+        /** Tokens the model reads at once (default 64); each position has its own learned embedding. */
+        public Options context(int tokens) {
+            if (tokens < 2) throw new IllegalArgumentException("the context must hold at least 2 tokens, not " + tokens);
+            context = tokens;
+            return this;
+        }
+
+        /** Numbers describing each position, d (default 64). */
+        public Options width(int d) {
+            if (d < 1) throw new IllegalArgumentException("the width must be positive, not " + d);
+            width = d;
+            return this;
+        }
+
+        /** Attention heads per block (default 4), each looking with {@code width / heads} numbers. */
+        public Options heads(int count) {
+            if (count < 1) throw new IllegalArgumentException("a block needs at least 1 attention head, not " + count);
+            heads = count;
+            return this;
+        }
+
+        /** Transformer blocks, each attention then an MLP (default 2). */
+        public Options layers(int count) {
+            if (count < 1) throw new IllegalArgumentException("the model needs at least 1 block, not " + count);
+            layers = count;
+            return this;
+        }
+
+        public int context() {
+            return context;
+        }
+
+        public int width() {
+            return width;
+        }
+
+        public int heads() {
+            return heads;
+        }
+
+        public int layers() {
+            return layers;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d blocks of width %d in %d heads, context %d, learning rate %.0e, seed %d", layers, width, heads, context, learningRate(), seed());
         }
     }
 
-    public static GraphTokenModel model(Size size, double learningRate, long seed) {
-        return new GraphTokenModel(graph(size, learningRate, seed));
+    /** Chapter 6's settings, to change by name. */
+    public static Options options() {
+        return new Options();
     }
 
-    public static SameDiff graph(Size size, double learningRate, long seed) {
-        Nd4j.getRandom().setSeed(seed);
-        int v = size.vocabulary(), t = size.context(), d = size.width();
+    /** A model for {@code vocabulary} tokens with the given sizes and settings. */
+    public static GraphTokenModel model(int vocabulary, Options options) {
+        return new GraphTokenModel(graph(vocabulary, options));
+    }
+
+    /** The model's graph, to train or change directly (chapter 6 freezes parts of it). */
+    public static SameDiff graph(int vocabulary, Options options) {
+        if (vocabulary < 2) throw new IllegalArgumentException("a vocabulary needs at least 2 tokens, not " + vocabulary);
+        if (options.width % options.heads != 0) {
+            throw new IllegalArgumentException("the width " + options.width + " does not split into " + options.heads + " heads");
+        }
+        Nd4j.getRandom().setSeed(options.seed());
+        int v = vocabulary, t = options.context, d = options.width;
         SameDiff sd = SameDiff.create();
         SDVariable input = sd.placeHolder("input", DataType.FLOAT, -1, t, v);
         SDVariable labels = sd.placeHolder("labels", DataType.FLOAT, -1, t, v);
@@ -46,23 +112,23 @@ public final class Transformer {
         SDVariable positions = sd.var("positionEmbedding", random(t, d, 0.02));
         SDVariable x = sd.mmul(input.reshape(-1, v), tokens).reshape(-1, t, d).add(positions);
         SDVariable mask = sd.constant("causalMask", causalMask(t));
-        for (int l = 0; l < size.layers(); l++) {
-            x = x.add(attention(sd, layerNorm(sd, x, "norm1Gain" + l, "norm1Bias" + l, d), mask, size, l));
-            x = x.add(mlp(sd, layerNorm(sd, x, "norm2Gain" + l, "norm2Bias" + l, d), size, l));
+        for (int l = 0; l < options.layers; l++) {
+            x = x.add(attention(sd, layerNorm(sd, x, "norm1Gain" + l, "norm1Bias" + l, d), mask, options, l));
+            x = x.add(mlp(sd, layerNorm(sd, x, "norm2Gain" + l, "norm2Bias" + l, d), options, l));
         }
         SDVariable logits = sd.mmul(layerNorm(sd, x, "normOutGain", "normOutBias", d).reshape(-1, d), linear(sd, "head", d, v)).add(bias(sd, "headBias", v));
         SDVariable shifted = logits.sub(logits.max(true, 1)); // log-softmax by hand: exp cannot overflow
         SDVariable logProbabilities = shifted.sub(sd.math.log(sd.math.exp(shifted).sum(true, 1))).rename("logProbabilities");
         labels.reshape(-1, v).mul(logProbabilities).sum(1).mean().neg().rename("loss");
         sd.setLossVariables("loss");
-        sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(learningRate))
+        sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(options.learningRate()))
                 .dataSetFeatureMapping("input", "labels").markLabelsUnused().build());
         return sd;
     }
 
     /** Causal multi-head self-attention; the weights are named {@code attention<layer>}. */
-    static SDVariable attention(SameDiff sd, SDVariable x, SDVariable mask, Size size, int layer) {
-        int t = size.context(), d = size.width(), h = size.heads(), dh = d / h;
+    static SDVariable attention(SameDiff sd, SDVariable x, SDVariable mask, Options options, int layer) {
+        int t = options.context, d = options.width, h = options.heads, dh = d / h;
         SDVariable flat = x.reshape(-1, d);
         SDVariable q = heads(sd.mmul(flat, linear(sd, "query" + layer, d, d)), t, h, dh);
         SDVariable k = heads(sd.mmul(flat, linear(sd, "key" + layer, d, d)), t, h, dh);
@@ -73,8 +139,8 @@ public final class Transformer {
         return sd.mmul(mixed, linear(sd, "output" + layer, d, d)).reshape(-1, t, d);
     }
 
-    static SDVariable mlp(SameDiff sd, SDVariable x, Size size, int layer) {
-        int t = size.context(), d = size.width();
+    static SDVariable mlp(SameDiff sd, SDVariable x, Options options, int layer) {
+        int t = options.context, d = options.width;
         SDVariable hidden = sd.nn.gelu(sd.mmul(x.reshape(-1, d), linear(sd, "expand" + layer, d, 4 * d)).add(bias(sd, "expandBias" + layer, 4 * d)));
         return sd.mmul(hidden, linear(sd, "contract" + layer, 4 * d, d)).add(bias(sd, "contractBias" + layer, d)).reshape(-1, t, d);
     }

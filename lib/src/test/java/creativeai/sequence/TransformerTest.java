@@ -25,22 +25,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Chapter 6's Transformer: causality, bad input, checkpoints, and learning measured against baselines. */
 class TransformerTest {
-    private static final Transformer.Size TINY = new Transformer.Size(12, 10, 16, 2, 2);
+    private static final int TINY_VOCABULARY = 12;
+
+    private static Transformer.Options tiny() {
+        return Transformer.options().context(10).width(16).heads(2).layers(2).seed(1);
+    }
 
     @Test
     void changingALaterTokenLeavesEveryEarlierPredictionAsItWas() {
-        GraphTokenModel model = Transformer.model(TINY, 1e-3, 1);
+        GraphTokenModel model = Transformer.model(TINY_VOCABULARY, tiny().learningRate(1e-3));
         int[] text = {1, 5, 3, 7, 2, 9, 4, 0, 6, 8};
         int[] changed = text.clone();
         changed[6] = 11;
         double[][] before = probabilities(model, text), after = probabilities(model, changed);
         for (int t = 0; t < 6; t++) assertArrayEquals(before[t], after[t], 1e-6, "position " + t + " saw the future");
         double difference = 0;
-        for (int t = 6; t < text.length; t++) for (int k = 0; k < TINY.vocabulary(); k++) difference += Math.abs(before[t][k] - after[t][k]);
+        for (int t = 6; t < text.length; t++) for (int k = 0; k < TINY_VOCABULARY; k++) difference += Math.abs(before[t][k] - after[t][k]);
         assertTrue(difference > 1e-3, "positions from 6 on must see the change: " + difference);
         double[][][][] attention = model.attention(text);
-        assertEquals(TINY.layers(), attention.length);
-        assertEquals(TINY.heads(), attention[0].length);
+        assertEquals(tiny().layers(), attention.length);
+        assertEquals(tiny().heads(), attention[0].length);
         for (int i = 0; i < text.length; i++) {
             assertEquals(1, java.util.Arrays.stream(attention[1][0][i]).sum(), 1e-5);
             for (int j = i + 1; j < text.length; j++) assertEquals(0, attention[1][0][i][j], 1e-9, "attention to the future");
@@ -49,9 +53,9 @@ class TransformerTest {
 
     @Test
     void badSizesPromptsContextsTemperaturesAndCorporaAreClearErrors() {
-        GraphTokenModel model = Transformer.model(TINY, 1e-3, 1);
-        assertThrows(IllegalArgumentException.class, () -> new Transformer.Size(12, 10, 15, 2, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Transformer.Size(1, 10, 16, 2, 1));
+        GraphTokenModel model = Transformer.model(TINY_VOCABULARY, tiny().learningRate(1e-3));
+        assertThrows(IllegalArgumentException.class, () -> Transformer.model(12, Transformer.options().width(15).heads(2)));
+        assertThrows(IllegalArgumentException.class, () -> Transformer.model(1, Transformer.options()));
         var tooLong = assertThrows(IllegalArgumentException.class, () -> model.attention(new int[11]));
         assertTrue(tooLong.getMessage().contains("at most 10"), tooLong.getMessage());
         assertThrows(IllegalArgumentException.class, () -> model.attention(new int[0]));
@@ -68,7 +72,7 @@ class TransformerTest {
 
     @Test
     void aPromptLongerThanTheContextIsWrittenOnFromItsLastTokens() {
-        GraphTokenModel model = Transformer.model(TINY, 1e-3, 1);
+        GraphTokenModel model = Transformer.model(TINY_VOCABULARY, tiny().learningRate(1e-3));
         int[] prompt = new int[25];
         for (int i = 0; i < prompt.length; i++) prompt[i] = i % 12;
         int[] text = new Sampler(model).temperature(1, 0).continueFrom(prompt, 30, new Random(2));
@@ -79,7 +83,7 @@ class TransformerTest {
 
     @Test
     void aPartNamesExactlyItsVariablesAndAPartThatIsNotThereIsAnError() {
-        SameDiff graph = Transformer.model(TINY, 1e-3, 1).graph();
+        SameDiff graph = Transformer.model(TINY_VOCABULARY, tiny().learningRate(1e-3)).graph();
         List<String> embeddings = TransformerPart.EMBEDDINGS.variables(graph).stream().map(SDVariable::name).sorted().toList();
         assertEquals(List.of("positionEmbedding", "tokenEmbedding"), embeddings);
         List<String> lowest = TransformerPart.block(0).variables(graph).stream().map(SDVariable::name).toList();
@@ -92,7 +96,7 @@ class TransformerTest {
 
     @Test
     void aCheckpointRestoresTheModelAndItsHistory(@TempDir Path folder) throws IOException {
-        GraphTokenModel model = Transformer.model(TINY, 1e-3, 1);
+        GraphTokenModel model = Transformer.model(TINY_VOCABULARY, tiny().learningRate(1e-3));
         int[] tokens = new Random(4).ints(400, 0, 12).toArray();
         var windows = new TokenWindows(tokens, 12, 10);
         var history = new Trainer("tiny", model).budget(Budget.epochs(2)).batchSize(8).seed(1).checkpoint(folder.resolve("tiny.zip")).train(windows, windows);
@@ -111,12 +115,12 @@ class TransformerTest {
     @Test
     void aTrainedModelBeatsTheUnigramBaselineAndAnUntrainedOneDoesNot() {
         Corpus sonnets = Corpus.sonnets();
-        var size = new Transformer.Size(sonnets.vocabulary.size(), 32, 32, 4, 2);
-        GraphTokenModel model = Transformer.model(size, 1e-2, 1);
-        var heldOut = new TokenWindows(sonnets.heldOut, size.vocabulary(), size.context());
-        double unigram = BitsPerToken.unigram(sonnets.training, sonnets.heldOut, size.vocabulary());
+        var options = Transformer.options().context(32).width(32).learningRate(1e-2).seed(1);
+        GraphTokenModel model = Transformer.model(sonnets.vocabulary.size(), options);
+        var heldOut = new TokenWindows(sonnets.heldOut, sonnets.vocabulary.size(), options.context());
+        double unigram = BitsPerToken.unigram(sonnets.training, sonnets.heldOut, sonnets.vocabulary.size());
         double untrained = BitsPerToken.of(model, heldOut, 32);
-        new Trainer("sonnets", model).budget(Budget.epochs(3)).seed(1).train(new TokenWindows(sonnets.training, size.vocabulary(), size.context()), heldOut);
+        new Trainer("sonnets", model).budget(Budget.epochs(3)).seed(1).train(new TokenWindows(sonnets.training, sonnets.vocabulary.size(), options.context()), heldOut);
         double trained = BitsPerToken.of(model, heldOut, 32);
         assertTrue(untrained > unigram, "untrained " + untrained + " vs unigram " + unigram);
         assertTrue(trained < unigram - 0.7, "trained " + trained + " vs unigram " + unigram);
@@ -125,15 +129,15 @@ class TransformerTest {
     @Test
     void fineTuningAPretrainedModelBeatsTrainingFromScratchAtTheSameBudgetAndFrozenLayersStayPut(@TempDir Path folder) throws IOException {
         Corpus sonnets = Corpus.sonnets();
-        var size = new Transformer.Size(sonnets.vocabulary.size(), 32, 32, 4, 2);
+        var options = Transformer.options().context(32).width(32).learningRate(1e-2).seed(1);
         int[] prose = sonnets.vocabulary.encode(Corpus.mobyDick().substring(20_000, 420_000));
         Path pretrained = folder.resolve("pretrained.zip");
-        new Trainer("prose", Transformer.model(size, 1e-2, 1)).seed(1).checkpoint(pretrained)
-                .train(new TokenWindows(prose, size.vocabulary(), size.context()), new TokenWindows(sonnets.heldOut, size.vocabulary(), size.context()));
+        new Trainer("prose", Transformer.model(sonnets.vocabulary.size(), options)).seed(1).checkpoint(pretrained)
+                .train(new TokenWindows(prose, sonnets.vocabulary.size(), options.context()), new TokenWindows(sonnets.heldOut, sonnets.vocabulary.size(), options.context()));
 
-        var heldOut = new TokenWindows(sonnets.heldOut, size.vocabulary(), size.context());
-        var training = new TokenWindows(sonnets.training, size.vocabulary(), size.context());
-        GraphTokenModel scratch = Transformer.model(size, 1e-2, 1);
+        var heldOut = new TokenWindows(sonnets.heldOut, sonnets.vocabulary.size(), options.context());
+        var training = new TokenWindows(sonnets.training, sonnets.vocabulary.size(), options.context());
+        GraphTokenModel scratch = Transformer.model(sonnets.vocabulary.size(), options);
         new Trainer("sonnets", scratch).seed(1).train(training, heldOut);
         GraphTokenModel fineTuned = GraphTokenModel.load(pretrained).model();
         new Trainer("sonnets", fineTuned).seed(1).train(training, heldOut);
@@ -153,16 +157,16 @@ class TransformerTest {
     /** SameDiff's {@code zero} and {@code one} make constants: every weight, bias and gain must be a trainable variable. */
     @Test
     void everythingButTheCausalMaskLearns() {
-        GraphTokenModel model = Transformer.model(TINY, 1e-2, 1);
-        int[] text = new Random(1).ints(200, 0, TINY.vocabulary()).toArray();
-        var check = model.requireEveryParameterLearns(new TokenWindows(text, TINY.vocabulary(), TINY.context()).epoch(8, new Random(1)).next());
+        GraphTokenModel model = Transformer.model(TINY_VOCABULARY, tiny().learningRate(1e-2));
+        int[] text = new Random(1).ints(200, 0, TINY_VOCABULARY).toArray();
+        var check = model.requireEveryParameterLearns(new TokenWindows(text, TINY_VOCABULARY, tiny().context()).epoch(8, new Random(1)).next());
         assertEquals(model.graph().variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).count(), check.arrays());
         assertEquals(model.parameters(), check.numbers());
         assertEquals(List.of("causalMask"), check.fixed());
     }
 
     private static double[][] probabilities(GraphTokenModel model, int[] text) {
-        INDArray windows = TokenWindows.oneHot(text, TINY.vocabulary());
+        INDArray windows = TokenWindows.oneHot(text, TINY_VOCABULARY);
         return model.probabilities(windows).get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)).transpose().toDoubleMatrix();
     }
 
