@@ -19,16 +19,27 @@ import java.util.Random;
  */
 public final class QLearning {
     private final double[][] q;
-    private final double learningRate;
-    private final double discount;
+    private double learningRate = 0.2;
+    private double discount = 1.0;
 
-    public QLearning(int states, int actions, double learningRate, double discount) {
+    /** A table of zeros for {@code states} × {@code actions}, with chapter 8's α = 0.2 and γ = 1 until set. */
+    public QLearning(int states, int actions) {
         if (states < 1 || actions < 1) throw new IllegalArgumentException("a Q-table needs states and actions, not " + states + " × " + actions);
-        if (!(learningRate > 0 && learningRate <= 1)) throw new IllegalArgumentException("the learning rate α must be in (0, 1], not " + learningRate);
-        if (!(discount >= 0 && discount <= 1)) throw new IllegalArgumentException("the discount γ must be in [0, 1], not " + discount);
         this.q = new double[states][actions];
-        this.learningRate = learningRate;
-        this.discount = discount;
+    }
+
+    /** The step size α of the update: how far each update moves Q(s, a) towards its target. */
+    public QLearning learningRate(double alpha) {
+        if (!(alpha > 0 && alpha <= 1)) throw new IllegalArgumentException("the learning rate α must be in (0, 1], not " + alpha);
+        learningRate = alpha;
+        return this;
+    }
+
+    /** The discount γ: what a reward one step later is worth now (1: as much). */
+    public QLearning discount(double gamma) {
+        if (!(gamma >= 0 && gamma <= 1)) throw new IllegalArgumentException("the discount γ must be in [0, 1], not " + gamma);
+        discount = gamma;
+        return this;
     }
 
     /** Saves the table to {@code file} atomically (an interrupted save leaves the old file); returns the file. */
@@ -47,7 +58,7 @@ public final class QLearning {
     public static QLearning load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException("no saved Q-table at " + file + ": train it first (LOAD_MODEL = false)");
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            QLearning loaded = new QLearning(in.readInt(), in.readInt(), in.readDouble(), in.readDouble());
+            QLearning loaded = new QLearning(in.readInt(), in.readInt()).learningRate(in.readDouble()).discount(in.readDouble());
             for (double[] row : loaded.q) for (int a = 0; a < row.length; a++) row[a] = in.readDouble();
             return loaded;
         }

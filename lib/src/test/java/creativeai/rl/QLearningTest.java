@@ -17,7 +17,7 @@ class QLearningTest {
      */
     @Test
     void findsTheBestPolicyOfASmallTaskWhoseAnswerIsKnown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
-        QLearning agent = new QLearning(6, 2, 0.5, 1.0);
+        QLearning agent = new QLearning(6, 2).learningRate(0.5);
         Random random = new Random(1);
         for (int episode = 0; episode < 500; episode++) {
             int state = 0;
@@ -71,7 +71,7 @@ class QLearningTest {
         MelodyTask task = new MelodyTask(Key.parse("C"), 1);
         Reward reward = simpleRules();
         int states = task.steps() * MelodyTask.actions() * MelodyTask.actions();
-        QLearning agent = new QLearning(states, MelodyTask.actions(), 0.2, 1.0), untrained = new QLearning(states, MelodyTask.actions(), 0.2, 1.0);
+        QLearning agent = new QLearning(states, MelodyTask.actions()), untrained = new QLearning(states, MelodyTask.actions());
         Random random = new Random(7);
         for (int i = 0; i < 3_000; i++) episode(task, agent, reward, Math.max(0.05, 1 - i / 2_000.0), random, true);
         double trained = reward.total(task, episode(task, agent, reward, 0, random, false));
@@ -81,7 +81,7 @@ class QLearningTest {
         assertTrue(trained > randomScore + 5, "trained " + trained + " random " + randomScore);
         assertTrue(untrainedScore < randomScore + 2, "untrained " + untrainedScore + " random " + randomScore);
 
-        QLearning again = new QLearning(states, MelodyTask.actions(), 0.2, 1.0);
+        QLearning again = new QLearning(states, MelodyTask.actions());
         Random sameSeed = new Random(7);
         for (int i = 0; i < 3_000; i++) episode(task, again, reward, Math.max(0.05, 1 - i / 2_000.0), sameSeed, true);
         assertArrayEquals(agent.table()[0], again.table()[0], "the same seed gives the same table");
@@ -89,8 +89,8 @@ class QLearningTest {
 
     @Test
     void badSettingsAreClearErrors() {
-        assertThrows(IllegalArgumentException.class, () -> new QLearning(0, 2, 0.1, 0.9));
-        assertThrows(IllegalArgumentException.class, () -> new QLearning(2, 2, 0, 0.9));
-        assertThrows(IllegalArgumentException.class, () -> new QLearning(2, 2, 0.1, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> new QLearning(0, 2));
+        assertThrows(IllegalArgumentException.class, () -> new QLearning(2, 2).learningRate(0));
+        assertThrows(IllegalArgumentException.class, () -> new QLearning(2, 2).discount(1.5));
     }
 }
