@@ -15,15 +15,21 @@ import java.util.function.Supplier;
 /**
  * A model one chapter trains and saves and a later chapter reuses, asked for by name and type instead of by file
  * name: {@code SavedModel.MELODY_LSTM.load()} is chapter 3's melody network, wherever and however chapter 3 saves
- * it. The chapter that makes a model saves it to {@link #file()}; a chapter that reuses one asks {@link #exists()}
- * (and trains its own stand-in if not) or calls {@link #load()}, which, when the model is missing, says which
- * chapter to run. In QUICK mode the files are the QUICK runs' ({@link Course#checkpoint}).
+ * it. The chapter that makes a model saves it to {@link #file()}; a chapter that reuses one calls {@link #loadOr}
+ * (which makes the chapter's own stand-in when the model is missing) or {@link #load()} (which then says which
+ * chapter to run). In QUICK mode the files are the QUICK runs' ({@link Course#checkpoint}).
  */
 public final class SavedModel<T> {
     /** Reads a saved model from its file. */
     @FunctionalInterface
     public interface Reader<T> {
         T read(Path file) throws IOException;
+    }
+
+    /** Makes a model in place of a saved one that is missing (trains a smaller one, or reads its own earlier run). */
+    @FunctionalInterface
+    public interface StandIn<T> {
+        T make() throws IOException;
     }
 
     /** Chapter 2's character LSTM, trained on Shakespeare's sonnets. */
@@ -83,6 +89,19 @@ public final class SavedModel<T> {
                     + (Course.quick() ? " in QUICK mode, or unset COURSE_QUICK to use the full-mode model" : ""));
         }
         return reader.read(file());
+    }
+
+    /**
+     * The saved model when the chapter that makes it has been run, else the stand-in {@code make} returns; prints which,
+     * with {@code standIn} saying what the stand-in is, so the numbers that follow are read for what they are.
+     */
+    public T loadOr(String standIn, StandIn<T> make) throws IOException {
+        if (exists()) {
+            System.out.println(this + ", loaded from " + file());
+            return load();
+        }
+        System.out.println("no " + this + " yet (run " + chapter + " to use it): " + standIn);
+        return make.make();
     }
 
     /** "chapter 3's melody LSTM". */

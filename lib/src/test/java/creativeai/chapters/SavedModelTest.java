@@ -13,6 +13,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,5 +41,20 @@ class SavedModelTest {
         assertEquals(file, Checkpoints.save(net, new TrainingHistory(), file), "save returns what it wrote");
         assertTrue(handle.exists());
         assertEquals(net.params(), handle.load().params());
+    }
+
+    @Test
+    void aStandInIsMadeOnlyWhenTheSavedModelIsMissing(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("poet.zip");
+        var handle = new SavedModel<MultiLayerNetwork>("chapter 2", "sonnet LSTM", () -> file, f -> Checkpoints.load(f).net());
+        MultiLayerNetwork standIn = TokenLstm.network(5, TokenLstm.options().hidden(3).layers(1));
+        assertSame(standIn, handle.loadOr("a small one", () -> standIn));
+
+        MultiLayerNetwork saved = TokenLstm.network(5, TokenLstm.options().hidden(4).layers(1));
+        Checkpoints.save(saved, new TrainingHistory(), file);
+        MultiLayerNetwork loaded = handle.loadOr("a small one", () -> {
+            throw new AssertionError("the saved model is there: no stand-in is made");
+        });
+        assertEquals(saved.params(), loaded.params());
     }
 }
