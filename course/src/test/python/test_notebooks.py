@@ -95,3 +95,21 @@ def test_every_saved_work_matches_its_provenance_record(tmp_path):
     poem.write_text(poem.read_text(encoding="utf-8").replace("e", "a", 1), encoding="utf-8")
     code, out = verify_provenance(poem)
     assert code == 1 and "content changed" in out, out
+
+
+RESUMABLE = [p for p in NOTEBOOKS if "boolean LOAD_MODEL = false;" in p.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("path", RESUMABLE, ids=[p.name for p in RESUMABLE])
+def test_a_chapter_run_again_with_load_model_uses_what_it_saved(path):
+    """A student who comes back sets LOAD_MODEL = true and runs the chapter again: every cell runs on the models the
+    QUICK runs above saved (pytest keeps the file's order), with no error, within the memory budget. (What only
+    training shows, a progress bar or a speed, is not promised here.)"""
+    notebook = nbformat.read(path, as_version=4)
+    parameters = next(c for c in notebook.cells if "boolean LOAD_MODEL = false;" in c.source)
+    parameters.source = parameters.source.replace("boolean LOAD_MODEL = false;", "boolean LOAD_MODEL = true;")
+    run = execute(notebook, path)
+    errors = [o for o in run.outputs() if o.output_type == "error"]
+    assert not errors, errors
+    assert run.peak_rss < 2 * 2**30, f"{path.name} used {run.peak_rss / 2**20:.0f} MB at its peak"
+    record(f"reloaded-{path.stem}", {"seconds": run.seconds, "peak_rss_mb": run.peak_rss / 2**20})
