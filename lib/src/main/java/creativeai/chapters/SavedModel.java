@@ -3,7 +3,6 @@ package creativeai.chapters;
 import creativeai.Course;
 import creativeai.image.GanTraining;
 import creativeai.image.GraphVae;
-import creativeai.image.ImageTrainer;
 import creativeai.sequence.Checkpoints;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -43,14 +42,12 @@ public final class SavedModel<T> {
     /** Chapter 4's MLP GAN (generator and discriminator, 64 latent numbers), trained on MNIST digits. */
     public static final SavedModel<GanTraining> MLP_GAN = new SavedModel<>("chapter 4", "MLP GAN",
             () -> Course.checkpointFolder("gan").resolve("mlp-gan-generator.zip"),
-            file -> new GanTraining(ImageTrainer.load(file.getParent(), "mlp-gan", "generator"),
-                    ImageTrainer.load(file.getParent(), "mlp-gan", "discriminator"), 64));
+            file -> GanTraining.load(file.getParent(), "mlp-gan", 64));
 
     /** Chapter 4's DCGAN (convolutional generator and discriminator, 64 latent numbers), trained on MNIST digits. */
     public static final SavedModel<GanTraining> DCGAN = new SavedModel<>("chapter 4", "DCGAN",
             () -> Course.checkpointFolder("gan").resolve("dcgan-generator.zip"),
-            file -> new GanTraining(ImageTrainer.load(file.getParent(), "dcgan", "generator"),
-                    ImageTrainer.load(file.getParent(), "dcgan", "discriminator"), 64));
+            file -> GanTraining.load(file.getParent(), "dcgan", 64));
 
     /** Chapter 5's dense VAE with a 16-number latent space, trained on MNIST digits. */
     public static final SavedModel<GraphVae> DIGIT_VAE = new SavedModel<>("chapter 5", "16-d VAE",

@@ -65,6 +65,27 @@ public final class GanTraining implements ImageModel {
         this.step = step;
     }
 
+    /**
+     * A GAN an earlier run saved as {@code model} in {@code folder} ({@link #save}: its generator and discriminator),
+     * to go on with the given step; a clear error names what is missing.
+     */
+    public static GanTraining load(Path folder, String model, int latent, Step step) throws IOException {
+        return new GanTraining(ImageTrainer.loadNetwork(folder, model, "generator"), ImageTrainer.loadNetwork(folder, model, "discriminator"), latent, step);
+    }
+
+    /** A saved GAN ({@link #load(Path, String, int, Step)}) that goes on with the {@link #STANDARD} step. */
+    public static GanTraining load(Path folder, String model, int latent) throws IOException {
+        return load(folder, model, latent, STANDARD);
+    }
+
+    public MultiLayerNetwork generator() {
+        return generator;
+    }
+
+    public MultiLayerNetwork discriminator() {
+        return discriminator;
+    }
+
     /** One round of the game on a batch of real images: both players learn once; returns both losses. */
     @FunctionalInterface
     public interface Step {

@@ -172,8 +172,8 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
         return grid;
     }
 
-    /** One network saved by an earlier run, e.g. {@code load(folder, "mlp-gan", "generator")}. */
-    public static MultiLayerNetwork load(Path folder, String model, String network) throws IOException {
+    /** One network saved by an earlier run, e.g. {@code loadNetwork(folder, "mlp-gan", "generator")}. */
+    static MultiLayerNetwork loadNetwork(Path folder, String model, String network) throws IOException {
         Path file = folder.resolve(model + "-" + network + ".zip");
         if (!Files.isRegularFile(file)) {
             throw new IOException("no saved " + model + " " + network + " in " + folder + ": train it first (LOAD_MODEL = false)");
@@ -181,7 +181,7 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
         return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
     }
 
-    /** Saves one DL4J network atomically as {@code <model>-<network>.zip}, what {@link #load} reads back; returns the file. */
+    /** Saves one DL4J network atomically as {@code <model>-<network>.zip}, what {@link #loadNetwork} reads back; returns the file. */
     public static Path saveNetwork(MultiLayerNetwork net, Path folder, String model, String network) throws IOException {
         Files.createDirectories(folder);
         return AtomicFiles.write(folder.resolve(model + "-" + network + ".zip"), partial -> ModelSerializer.writeModel(net, partial.toFile(), true));
