@@ -57,6 +57,18 @@ public final class TokenLstm {
             return this;
         }
 
+        public int hidden() {
+            return hidden;
+        }
+
+        public int layers() {
+            return layers;
+        }
+
+        public int tbptt() {
+            return tbptt;
+        }
+
         @Override
         public String toString() {
             return String.format("%d × %d LSTM units, TBPTT %d, learning rate %.0e, seed %d", layers, hidden, tbptt, learningRate(), seed());
