@@ -2,8 +2,9 @@ package creativeai.training;
 
 /**
  * What every model factory of the course takes besides its sizes: Adam's learning rate and the seed of the initial
- * weights, named, with defaults. A model's own options ({@code TokenLstm.Options}, {@code DenseVae.Options},
- * {@code Factorisation.Options}) extend it with their sizes; {@code O} is that subclass, so the setters chain.
+ * weights, named, with defaults. A model's own options ({@code TokenLstm.Options}, {@code Transformer.Options},
+ * {@code DenseVae.Options}, {@code Factorisation.Options}) extend it with their sizes; {@code O} is that subclass, so
+ * the setters chain.
  */
 public abstract class ModelOptions<O extends ModelOptions<O>> {
     private double learningRate;
