@@ -30,7 +30,7 @@ public final class TokenLstm {
     public static final class Options extends ModelOptions<Options> {
         private int hidden = 256;
         private int layers = 2;
-        private int tbptt = 50;
+        private int tbptt = 25;
 
         private Options() {
             super(3e-3);
@@ -50,7 +50,7 @@ public final class TokenLstm {
             return this;
         }
 
-        /** Steps gradients flow back through (default 50); the LSTM's memory still carries across the whole window. */
+        /** Steps gradients flow back through (default 25); the LSTM's memory still carries across the whole window. */
         public Options tbptt(int steps) {
             if (steps < 1) throw new IllegalArgumentException("gradients must flow back at least 1 step, not " + steps);
             tbptt = steps;
