@@ -38,7 +38,7 @@ import java.util.function.IntFunction;
  * negative ELBO for the VAE (chapter 5), the test RMSE for the matrix factorisation (chapter 7).
  * bench/time_to_quality.py does the same in PyTorch. Writes {@code seconds,quality} lines to a CSV.
  * Arguments: char-lstm|melody-lstm|transformer|mlp-gan|dcgan|vae|recommend seconds out.csv, then for the language
- * models optional settings to try instead of the chapter's ({@code bench/run tune}): {@code batch=64 lr=5e-3 width=384 tbptt=25}.
+ * models optional settings to try instead of the chapter's ({@code bench/run tune}): {@code batch=64 lr=5e-3 width=384 layers=1 tbptt=25}.
  */
 public class TimeToQuality {
     /** What is trained: one step at a time, and measured between steps. */
@@ -57,7 +57,7 @@ public class TimeToQuality {
             case "char-lstm" -> tokens(ChapterData.sonnets(), 100, tuning.batch(), v -> NextTokenModel.of(TokenLstm.network(v,
                     tuning.applied(TokenLstm.options()))));
             case "melody-lstm" -> tokens(ChapterData.melodies(), 128, tuning.batch(), v -> NextTokenModel.of(TokenLstm.network(v,
-                    tuning.applied(TokenLstm.options().hidden(128).tbptt(64).learningRate(2e-3)))));
+                    tuning.applied(TokenLstm.options().hidden(256).layers(1).tbptt(64).learningRate(3e-3)))));
             case "transformer" -> tokens(ChapterData.sonnets(), 64, tuning.batch(), v -> Transformer.model(v, tuning.applied(Transformer.options())));
             case "mlp-gan" -> gan(new GanTraining(MlpGan.generator(64, 42), MlpGan.discriminator(42), 64));
             case "dcgan" -> gan(new GanTraining(Dcgan.generator(64, 32, 42), Dcgan.discriminator(32, 42), 64));
@@ -82,38 +82,42 @@ public class TimeToQuality {
 
     /**
      * Settings tried instead of a chapter's: the batch size; the learning rate, the width (an LSTM's units per
-     * layer, the Transformer's d) and an LSTM's truncated BPTT length where given, else the chapter's.
+     * layer, the Transformer's d), the number of layers (or blocks) and an LSTM's truncated BPTT length where given,
+     * else the chapter's.
      */
-    record Tuning(int batch, OptionalDouble learningRate, OptionalInt width, OptionalInt tbptt) {
+    record Tuning(int batch, OptionalDouble learningRate, OptionalInt width, OptionalInt layers, OptionalInt tbptt) {
         static Tuning of(String... settings) {
             int batch = 32;
             OptionalDouble rate = OptionalDouble.empty();
-            OptionalInt width = OptionalInt.empty(), tbptt = OptionalInt.empty();
+            OptionalInt width = OptionalInt.empty(), layers = OptionalInt.empty(), tbptt = OptionalInt.empty();
             for (String setting : settings) {
                 String[] pair = setting.split("=", 2);
                 switch (pair[0]) {
                     case "batch" -> batch = Integer.parseInt(pair[1]);
                     case "lr" -> rate = OptionalDouble.of(Double.parseDouble(pair[1]));
                     case "width" -> width = OptionalInt.of(Integer.parseInt(pair[1]));
+                    case "layers" -> layers = OptionalInt.of(Integer.parseInt(pair[1]));
                     case "tbptt" -> tbptt = OptionalInt.of(Integer.parseInt(pair[1]));
-                    default -> throw new IllegalArgumentException("batch=N, lr=X, width=N or tbptt=N, not " + setting);
+                    default -> throw new IllegalArgumentException("batch=N, lr=X, width=N, layers=N or tbptt=N, not " + setting);
                 }
             }
-            return new Tuning(batch, rate, width, tbptt);
+            return new Tuning(batch, rate, width, layers, tbptt);
         }
 
-        /** A chapter's LSTM options with the width, learning rate and truncated BPTT length tried instead, where given. */
+        /** A chapter's LSTM options with the width, layers, learning rate and truncated BPTT length tried instead, where given. */
         TokenLstm.Options applied(TokenLstm.Options chapters) {
             width.ifPresent(chapters::hidden);
+            layers.ifPresent(chapters::layers);
             tbptt.ifPresent(chapters::tbptt);
             learningRate.ifPresent(chapters::learningRate);
             return chapters;
         }
 
-        /** Chapter 6's Transformer options with the width and learning rate tried instead, where given. */
+        /** Chapter 6's Transformer options with the width, blocks and learning rate tried instead, where given. */
         Transformer.Options applied(Transformer.Options chapters) {
             if (tbptt.isPresent()) throw new IllegalArgumentException("the Transformer sees whole windows: tbptt is for the LSTMs");
             width.ifPresent(chapters::width);
+            layers.ifPresent(chapters::layers);
             learningRate.ifPresent(chapters::learningRate);
             return chapters;
         }

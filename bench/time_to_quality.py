@@ -136,7 +136,7 @@ def ratings():
 step, quality = {
     "char-lstm": lambda: tokens("sonnets", 100, 3e-3, lambda v: TokenLstm(v, 256, 2),
                                 lambda m, o, w: tbptt_step(m, o, w, 25), lambda m, x: m(x)[0]),
-    "melody-lstm": lambda: tokens("melodies", 128, 2e-3, lambda v: TokenLstm(v, 128, 2),
+    "melody-lstm": lambda: tokens("melodies", 128, 3e-3, lambda v: TokenLstm(v, 256, 1),
                                   lambda m, o, w: tbptt_step(m, o, w, 64), lambda m, x: m(x)[0]),
     "transformer": lambda: tokens("sonnets", 64, 3e-3, lambda v: CharTransformer(v, 64, 64, 4, 2), window_step,
                                   lambda m, x: m(x)),

@@ -39,15 +39,15 @@ def test_bench_compiles_and_time_to_quality_sees_learning(time_to_quality, tmp_p
 
 
 def test_time_to_quality_takes_other_settings_and_refuses_unknown_ones(time_to_quality, tmp_path):
-    """bench/run tune passes settings other than the chapter's: a smaller LSTM in smaller batches, its gradients through
+    """bench/run tune passes settings other than the chapter's: a smaller LSTM (one layer) in smaller batches, its gradients through
     fewer steps, still learns, and a misspelt setting stops the run with the ones it knows instead of silently training
     the chapter's model."""
     run = [*time_to_quality, "char-lstm", "6", str(tmp_path / "tuned.csv")]
-    subprocess.run([*run, "batch=16", "width=64", "lr=1e-2", "tbptt=20"], check=True, timeout=600, capture_output=True)
+    subprocess.run([*run, "batch=16", "width=64", "layers=1", "lr=1e-2", "tbptt=20"], check=True, timeout=600, capture_output=True)
     bits = [float(line.split(",")[1]) for line in (tmp_path / "tuned.csv").read_text().splitlines()[1:]]
-    assert bits[-1] < bits[0] - 0.5, f"a 64-unit LSTM should learn in six seconds too: {bits}"
+    assert bits[-1] < bits[0] - 0.5, f"one layer of 64 units should learn in six seconds too: {bits}"
     refused = subprocess.run([*run, "batch-size=16"], timeout=120, capture_output=True, text=True)
-    assert refused.returncode != 0 and "batch=N, lr=X, width=N or tbptt=N, not batch-size=16" in refused.stderr, refused.stderr[-500:]
+    assert refused.returncode != 0 and "batch=N, lr=X, width=N, layers=N or tbptt=N, not batch-size=16" in refused.stderr, refused.stderr[-500:]
 
 
 def test_the_denoiser_bench_times_chapter_tens_own_cells():

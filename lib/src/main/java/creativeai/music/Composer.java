@@ -12,8 +12,8 @@ import java.util.Random;
 /**
  * Continues a melody with a trained {@link MelodyEncoding} model: the prompt is moved to the common key and
  * encoded, the model writes bar after bar (bar lines are placed by the metre, not left to chance: the
- * sampler's filter allows a bar token exactly when a bar is full), and the result is moved back to the
- * prompt's key.
+ * sampler's filter allows a bar token exactly when a bar is full, and never the end token, so a continuation
+ * has the bars asked for), and the result is moved back to the prompt's key.
  */
 public final class Composer {
     private final MultiLayerNetwork net;
@@ -29,12 +29,12 @@ public final class Composer {
         }
     }
 
-    /** Up to {@code bars} more bars (fewer if the model ends the tune), at the given temperature. */
+    /** {@code bars} more bars, at the given temperature. */
     public Composition continueMelody(Tune prompt, int bars, double temperature, Random random) {
         return continueMelody(prompt, bars, SamplingRule.temperature(temperature, 0), random);
     }
 
-    /** Up to {@code bars} more bars, each token chosen by {@code rule} among those the metre allows. */
+    /** {@code bars} more bars, each token chosen by {@code rule} among those the metre allows. */
     public Composition continueMelody(Tune prompt, int bars, SamplingRule rule, Random random) {
         if (bars < 1) throw new IllegalArgumentException("ask for at least one bar, not " + bars);
         int shift = prompt.commonKeyShift();
@@ -53,14 +53,17 @@ public final class Composer {
         return new Composition(result, MelodyEncoding.decode(context).size());
     }
 
-    /** Bar tokens exactly every {@code perBar} steps; the tune may end only at a bar line. */
+    /**
+     * Bar tokens exactly every {@code perBar} steps, and no end token: the model would sometimes end the tune after
+     * a bar or two of the eight it was asked for.
+     */
     static Sampler.TokenFilter metre(int perBar) {
         return (history, token) -> {
+            if (token == MelodyEncoding.END) return false;
             int sinceBar = 0;
             for (int i = history.size() - 1; i >= 0 && history.get(i) != MelodyEncoding.BAR; i--) sinceBar++;
             boolean barFull = sinceBar >= perBar;
-            if (token == MelodyEncoding.BAR || token == MelodyEncoding.END) return barFull;
-            return !barFull;
+            return token == MelodyEncoding.BAR ? barFull : !barFull;
         };
     }
 }

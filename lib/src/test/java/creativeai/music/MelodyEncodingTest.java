@@ -48,13 +48,13 @@ class MelodyEncodingTest {
     }
 
     @Test
-    void theMetreFilterPlacesBarLinesAndEndings() {
+    void theMetreFilterPlacesBarLinesAndNeverEndsTheTune() {
         var filter = Composer.metre(4);
         List<Integer> history = new java.util.ArrayList<>(List.of(BAR, 10, HOLD, HOLD));
         assertTrue(filter.allows(history, HOLD));
         assertTrue(!filter.allows(history, BAR) && !filter.allows(history, END));
         history.add(11);
-        assertTrue(filter.allows(history, BAR) && filter.allows(history, END));
+        assertTrue(filter.allows(history, BAR) && !filter.allows(history, END));
         assertTrue(!filter.allows(history, HOLD));
     }
 
@@ -67,5 +67,6 @@ class MelodyEncodingTest {
         double promptTime = composition.tune().notes().subList(0, composition.promptNotes()).stream().mapToDouble(Note::quarters).sum();
         assertEquals(prompt.quarters(), promptTime, 1e-9);
         assertEquals(composition.tune().notes().size() - 2, composition.continuation().size());
+        assertEquals(prompt.quarters() + 2 * prompt.barQuarters(), composition.tune().quarters(), 1e-9);   // the two bars asked for, not fewer
     }
 }
