@@ -34,8 +34,8 @@ public class ImageBench {
     /** The chapter's model of that kind; {@code latent} is the VAE's code size. */
     static ImageModel model(String kind, int latent) {
         return switch (kind) {
-            case "mlp" -> new GanTraining(MlpGan.generator(64, 1), MlpGan.discriminator(2), 64);
-            case "dcgan" -> new GanTraining(Dcgan.generator(64, 32, 1), Dcgan.discriminator(32, 2), 64);
+            case "mlp" -> new GanTraining(MlpGan.generator(64, 1), MlpGan.discriminator(2));
+            case "dcgan" -> new GanTraining(Dcgan.generator(64, 32, 1), Dcgan.discriminator(32, 2));
             case "vae" -> new GraphVae(DenseVae.graph(latent, DenseVae.options().seed(1)));
             default -> throw new IllegalArgumentException("mlp, dcgan or vae, not " + kind);
         };

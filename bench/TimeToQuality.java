@@ -24,8 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntFunction;
@@ -38,7 +39,7 @@ import java.util.function.IntFunction;
  * negative ELBO for the VAE (chapter 5), the test RMSE for the matrix factorisation (chapter 7).
  * bench/time_to_quality.py does the same in PyTorch. Writes {@code seconds,quality} lines to a CSV.
  * Arguments: char-lstm|melody-lstm|transformer|mlp-gan|dcgan|vae|recommend seconds out.csv, then for the language
- * models optional settings to try instead of the chapter's ({@code bench/run tune}): {@code batch=64 lr=5e-3 width=384 layers=1 tbptt=25}.
+ * models their settings ({@link Settings}): the chapter's as bench/chapters.py prints them, then any tried instead.
  */
 public class TimeToQuality {
     /** What is trained: one step at a time, and measured between steps. */
@@ -51,16 +52,14 @@ public class TimeToQuality {
     public static void main(String[] args) throws IOException {
         String model = args[0];
         double budget = Double.parseDouble(args[1]);
-        Tuning tuning = Tuning.of(Arrays.copyOfRange(args, 3, args.length));
+        Settings settings = Settings.of(Arrays.copyOfRange(args, 3, args.length));
         Nd4j.getRandom().setSeed(42);
         Run run = switch (model) {
-            case "char-lstm" -> tokens(ChapterData.sonnets(), 100, tuning.batch(), v -> NextTokenModel.of(TokenLstm.network(v,
-                    tuning.applied(TokenLstm.options()))));
-            case "melody-lstm" -> tokens(ChapterData.melodies(), 128, tuning.batch(), v -> NextTokenModel.of(TokenLstm.network(v,
-                    tuning.applied(TokenLstm.options().hidden(256).layers(1).tbptt(64).learningRate(3e-3)))));
-            case "transformer" -> tokens(ChapterData.sonnets(), 64, tuning.batch(), v -> Transformer.model(v, tuning.applied(Transformer.options())));
-            case "mlp-gan" -> gan(new GanTraining(MlpGan.generator(64, 42), MlpGan.discriminator(42), 64));
-            case "dcgan" -> gan(new GanTraining(Dcgan.generator(64, 32, 42), Dcgan.discriminator(32, 42), 64));
+            case "char-lstm" -> tokens(ChapterData.sonnets(), settings, v -> NextTokenModel.of(TokenLstm.network(v, settings.applied(TokenLstm.options()))));
+            case "melody-lstm" -> tokens(ChapterData.melodies(), settings, v -> NextTokenModel.of(TokenLstm.network(v, settings.applied(TokenLstm.options()))));
+            case "transformer" -> tokens(ChapterData.sonnets(), settings, v -> Transformer.model(v, settings.applied(Transformer.options())));
+            case "mlp-gan" -> gan(new GanTraining(MlpGan.generator(64, 42), MlpGan.discriminator(42)));
+            case "dcgan" -> gan(new GanTraining(Dcgan.generator(64, 32, 42), Dcgan.discriminator(32, 42)));
             case "vae" -> vae(new GraphVae(DenseVae.graph(16, DenseVae.options().seed(1))));
             case "recommend" -> ratings();
             default -> throw new IllegalArgumentException("char-lstm, melody-lstm, transformer, mlp-gan, dcgan, vae or recommend, not " + model);
@@ -81,45 +80,53 @@ public class TimeToQuality {
     }
 
     /**
-     * Settings tried instead of a chapter's: the batch size; the learning rate, the width (an LSTM's units per
-     * layer, the Transformer's d), the number of layers (or blocks) and an LSTM's truncated BPTT length where given,
-     * else the chapter's.
+     * A language model's settings as {@code key=value} words: its chapter's, which bench/run reads from the chapter's
+     * notebook (bench/chapters.py), then any tried instead ({@code bench/run tune}); a later word wins. The batch
+     * size, the window (an LSTM's training window, the Transformer's context), the learning rate, the width (an
+     * LSTM's units per layer, the Transformer's d), the number of layers (or blocks), the Transformer's heads and an
+     * LSTM's truncated BPTT length.
      */
-    record Tuning(int batch, OptionalDouble learningRate, OptionalInt width, OptionalInt layers, OptionalInt tbptt) {
-        static Tuning of(String... settings) {
-            int batch = 32;
-            OptionalDouble rate = OptionalDouble.empty();
-            OptionalInt width = OptionalInt.empty(), layers = OptionalInt.empty(), tbptt = OptionalInt.empty();
-            for (String setting : settings) {
-                String[] pair = setting.split("=", 2);
-                switch (pair[0]) {
-                    case "batch" -> batch = Integer.parseInt(pair[1]);
-                    case "lr" -> rate = OptionalDouble.of(Double.parseDouble(pair[1]));
-                    case "width" -> width = OptionalInt.of(Integer.parseInt(pair[1]));
-                    case "layers" -> layers = OptionalInt.of(Integer.parseInt(pair[1]));
-                    case "tbptt" -> tbptt = OptionalInt.of(Integer.parseInt(pair[1]));
-                    default -> throw new IllegalArgumentException("batch=N, lr=X, width=N, layers=N or tbptt=N, not " + setting);
+    record Settings(Map<String, String> given) {
+        private static final List<String> KNOWN = List.of("batch", "window", "lr", "width", "layers", "heads", "tbptt");
+
+        static Settings of(String... words) {
+            Map<String, String> given = new LinkedHashMap<>();
+            for (String word : words) {
+                String[] pair = word.split("=", 2);
+                if (pair.length != 2 || !KNOWN.contains(pair[0])) {
+                    throw new IllegalArgumentException("batch=N, window=N, lr=X, width=N, layers=N, heads=N or tbptt=N, not " + word);
                 }
+                given.put(pair[0], pair[1]);
             }
-            return new Tuning(batch, rate, width, layers, tbptt);
+            return new Settings(given);
         }
 
-        /** A chapter's LSTM options with the width, layers, learning rate and truncated BPTT length tried instead, where given. */
-        TokenLstm.Options applied(TokenLstm.Options chapters) {
-            width.ifPresent(chapters::hidden);
-            layers.ifPresent(chapters::layers);
-            tbptt.ifPresent(chapters::tbptt);
-            learningRate.ifPresent(chapters::learningRate);
-            return chapters;
+        int number(String name) {
+            return Integer.parseInt(value(name));
         }
 
-        /** Chapter 6's Transformer options with the width, blocks and learning rate tried instead, where given. */
-        Transformer.Options applied(Transformer.Options chapters) {
-            if (tbptt.isPresent()) throw new IllegalArgumentException("the Transformer sees whole windows: tbptt is for the LSTMs");
-            width.ifPresent(chapters::width);
-            layers.ifPresent(chapters::layers);
-            learningRate.ifPresent(chapters::learningRate);
-            return chapters;
+        double rate() {
+            return Double.parseDouble(value("lr"));
+        }
+
+        private String value(String name) {
+            String value = given.get(name);
+            if (value == null) throw new IllegalArgumentException(name + "= is missing: bench/run passes each chapter's settings (bench/chapters.py)");
+            return value;
+        }
+
+        /** An LSTM's options with the settings given. */
+        TokenLstm.Options applied(TokenLstm.Options options) {
+            if (given.containsKey("heads")) throw new IllegalArgumentException("an LSTM has no heads: heads is for the Transformer");
+            options.hidden(number("width")).layers(number("layers")).tbptt(number("tbptt"));
+            return options.learningRate(rate());
+        }
+
+        /** The Transformer's options with the settings given. */
+        Transformer.Options applied(Transformer.Options options) {
+            if (given.containsKey("tbptt")) throw new IllegalArgumentException("the Transformer sees whole windows: tbptt is for the LSTMs");
+            options.context(number("window")).width(number("width")).heads(number("heads")).layers(number("layers"));
+            return options.learningRate(rate());
         }
     }
 
@@ -128,7 +135,8 @@ public class TimeToQuality {
      * with truncated BPTT, the Transformer on whole windows of its context); {@code build} makes it for the corpus's
      * vocabulary size.
      */
-    static Run tokens(ChapterData.Tokens corpus, int window, int batch, IntFunction<NextTokenModel> build) {
+    static Run tokens(ChapterData.Tokens corpus, Settings settings, IntFunction<NextTokenModel> build) {
+        int window = settings.number("window"), batch = settings.number("batch");
         NextTokenModel model = build.apply(corpus.vocabulary());
         TokenWindows training = new TokenWindows(corpus.training(), corpus.vocabulary(), window);
         TokenWindows heldOut = new TokenWindows(corpus.heldOut(), corpus.vocabulary(), window).first(200);

@@ -5,7 +5,9 @@ LSTM window from a zero state, as BitsPerToken does). VAE: the negative ELBO on 
 factorisation: the test RMSE. GANs: 1,000 drawn digits are written next to the CSV (NAME-K.f32, pixels in [0, 1])
 and ScoreSamples.java puts their Fréchet distance in the quality column, with the course's classifier, as for ours.
 Chapter 10's pixel U-Net (denoisers.py): like the GANs, on 200 digits drawn by DDIM in 20 steps.
-Arguments: char-lstm|melody-lstm|transformer|mlp-gan|dcgan|vae|recommend|pixel-diffusion seconds out.csv data-folder."""
+Arguments: char-lstm|melody-lstm|transformer|mlp-gan|dcgan|vae|recommend|pixel-diffusion seconds out.csv data-folder,
+then for the language models their settings as TimeToQuality takes them (the chapter's, from bench/chapters.py:
+width=256 layers=1 batch=32 window=128 tbptt=64 lr=0.003)."""
 import itertools
 import math
 import os
@@ -23,11 +25,13 @@ from models import (CharTransformer, DenseVae, Factorisation, TokenLstm, gan, ga
                     vae_step, window_step)
 
 name, budget, out_file, data = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]
+given = dict(word.split("=", 1) for word in sys.argv[5:])
 
 
-def tokens(corpus, window, learning_rate, build, learn, logits):
-    """A next-token model as chapters 2, 3 and 6 train it: build(vocabulary) makes it, learn(model, optimizer,
-    windows) takes one batch of windows [32, window + 1], logits(model, tokens) reads a batch."""
+def tokens(corpus, build, learn, logits):
+    """A next-token model as chapters 2, 3 and 6 train it, with the settings given: build(vocabulary) makes it,
+    learn(model, optimizer, windows) takes one batch of windows [batch, window + 1], logits(model, tokens) reads a batch."""
+    window, batch, learning_rate = int(given["window"]), int(given["batch"]), float(given["lr"])
     def read(part):
         return torch.from_numpy(np.fromfile(os.path.join(data, f"{corpus}-{part}.i32"), dtype="<i4").astype(np.int64))
     training, held_out = read("training"), read("held-out")
@@ -42,7 +46,7 @@ def tokens(corpus, window, learning_rate, build, learn, logits):
     def step():
         if not order:  # a new epoch: shifted by a random offset and shuffled, as TokenWindows.epoch does
             offset = int(torch.randint(0, len(training) - 1 - windows * window + 1, ()))
-            order.extend((offset + torch.randperm(windows) * window).split(32))
+            order.extend((offset + torch.randperm(windows) * window).split(batch))
         starts = order.pop()
         learn(model, optimizer, torch.stack([training[s:s + window + 1] for s in starts.tolist()]))
 
@@ -133,13 +137,22 @@ def ratings():
     return step, lambda: rmse(model, mean, *test)
 
 
+def lstm(vocabulary):
+    return TokenLstm(vocabulary, int(given["width"]), int(given["layers"]))
+
+
+def lstm_step(model, optimizer, windows):
+    return tbptt_step(model, optimizer, windows, int(given["tbptt"]))
+
+
+def transformer(vocabulary):
+    return CharTransformer(vocabulary, int(given["window"]), int(given["width"]), int(given["heads"]), int(given["layers"]))
+
+
 step, quality = {
-    "char-lstm": lambda: tokens("sonnets", 100, 3e-3, lambda v: TokenLstm(v, 256, 2),
-                                lambda m, o, w: tbptt_step(m, o, w, 25), lambda m, x: m(x)[0]),
-    "melody-lstm": lambda: tokens("melodies", 128, 3e-3, lambda v: TokenLstm(v, 256, 1),
-                                  lambda m, o, w: tbptt_step(m, o, w, 64), lambda m, x: m(x)[0]),
-    "transformer": lambda: tokens("sonnets", 64, 3e-3, lambda v: CharTransformer(v, 64, 64, 4, 2), window_step,
-                                  lambda m, x: m(x)),
+    "char-lstm": lambda: tokens("sonnets", lstm, lstm_step, lambda m, x: m(x)[0]),
+    "melody-lstm": lambda: tokens("melodies", lstm, lstm_step, lambda m, x: m(x)[0]),
+    "transformer": lambda: tokens("sonnets", transformer, window_step, lambda m, x: m(x)),
     "mlp-gan": lambda: adversarial("mlp"),
     "dcgan": lambda: adversarial("dcgan"),
     "vae": vae,

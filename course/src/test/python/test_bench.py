@@ -28,9 +28,25 @@ def time_to_quality(tmp_path_factory):
     return [*java, "-cp", f"{classes}:{classpath}", "TimeToQuality"]
 
 
+def chapter(model):
+    """A language model's settings as its chapter trains it, read from the notebook as bench/run reads them."""
+    return subprocess.run([sys.executable, str(ROOT / "bench" / "chapters.py"), model], check=True, capture_output=True,
+                          text=True, timeout=60).stdout.split()
+
+
+def test_the_benchmarks_read_each_language_model_from_its_chapter():
+    """bench/chapters.py finds every setting in the chapters' Parameters cells, full mode: a renamed variable stops
+    the benchmarks with its name instead of benchmarking a model no chapter trains."""
+    for model, fields in [("char-lstm", "width layers batch window tbptt lr"), ("melody-lstm", "width layers batch window tbptt lr"),
+                          ("transformer", "width heads layers batch window lr")]:
+        settings = dict(word.split("=") for word in chapter(model))
+        assert sorted(settings) == sorted(fields.split()) and all(float(v) > 0 for v in settings.values()), (model, settings)
+    assert dict(w.split("=") for w in chapter("char-lstm"))["width"] == "256", "chapter 2's full mode, not its QUICK mode (96)"
+
+
 def test_bench_compiles_and_time_to_quality_sees_learning(time_to_quality, tmp_path):
     out = tmp_path / "char-lstm.csv"
-    subprocess.run([*time_to_quality, "char-lstm", "6", str(out)], check=True, timeout=600, capture_output=True)
+    subprocess.run([*time_to_quality, "char-lstm", "6", str(out), *chapter("char-lstm")], check=True, timeout=600, capture_output=True)
     rows = [line.split(",") for line in out.read_text().splitlines()[1:]]
     seconds, bits = [float(r[0]) for r in rows], [float(r[1]) for r in rows]
     assert len(rows) == 11 and seconds[0] == 0 and seconds[-1] >= 6
@@ -42,12 +58,12 @@ def test_time_to_quality_takes_other_settings_and_refuses_unknown_ones(time_to_q
     """bench/run tune passes settings other than the chapter's: a smaller LSTM (one layer) in smaller batches, its gradients through
     fewer steps, still learns, and a misspelt setting stops the run with the ones it knows instead of silently training
     the chapter's model."""
-    run = [*time_to_quality, "char-lstm", "6", str(tmp_path / "tuned.csv")]
+    run = [*time_to_quality, "char-lstm", "6", str(tmp_path / "tuned.csv"), *chapter("char-lstm")]
     subprocess.run([*run, "batch=16", "width=64", "layers=1", "lr=1e-2", "tbptt=20"], check=True, timeout=600, capture_output=True)
     bits = [float(line.split(",")[1]) for line in (tmp_path / "tuned.csv").read_text().splitlines()[1:]]
     assert bits[-1] < bits[0] - 0.5, f"one layer of 64 units should learn in six seconds too: {bits}"
     refused = subprocess.run([*run, "batch-size=16"], timeout=120, capture_output=True, text=True)
-    assert refused.returncode != 0 and "batch=N, lr=X, width=N, layers=N or tbptt=N, not batch-size=16" in refused.stderr, refused.stderr[-500:]
+    assert refused.returncode != 0 and "batch=N, window=N, lr=X, width=N, layers=N, heads=N or tbptt=N, not batch-size=16" in refused.stderr, refused.stderr[-500:]
 
 
 def test_the_denoiser_bench_times_chapter_tens_own_cells():

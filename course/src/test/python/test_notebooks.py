@@ -66,7 +66,7 @@ def test_notebook_runs_in_quick_mode(path):
 
 # What chapters 2-5, 9 and 10 save in QUICK mode, each with a provenance record (the chapters' own sample grids too).
 SAVED = ["outputs/quick/02-sonnet.txt", "outputs/quick/03-melody.mid", "outputs/quick/03-melody.wav", "outputs/quick/09-nearest.png"]
-GRID_FOLDERS = ["checkpoints/gan-quick", "checkpoints/vae-quick", "checkpoints/diffusion-quick"]
+GRID_FOLDERS = ["checkpoints/quick"]
 
 
 def verify_provenance(*paths):

@@ -23,19 +23,13 @@ public final class Course {
     }
 
     /**
-     * Where a chapter keeps a trained model: {@code checkpoints/<name>.zip} in the course folder, or
-     * {@code <name>-quick.zip} in QUICK mode, so the tests never overwrite a model a student trained.
+     * Where a chapter keeps a trained model, one file per model whatever its parts: {@code checkpoints/<name>.zip} in
+     * the course folder, or {@code checkpoints/quick/<name>.zip} in QUICK mode, so the tests never overwrite a model
+     * a student trained. Every model saves with {@code save(file)} and comes back with {@code load(file)}.
      */
     public static Path checkpoint(String name) {
-        return home().resolve("checkpoints").resolve(name + (quick() ? "-quick" : "") + ".zip");
-    }
-
-    /**
-     * Where a chapter keeps a model of several files (a GAN's two networks and its sample grids):
-     * {@code checkpoints/<name>/}, or {@code <name>-quick/} in QUICK mode; the folder is not created.
-     */
-    public static Path checkpointFolder(String name) {
-        return home().resolve("checkpoints").resolve(name + (quick() ? "-quick" : ""));
+        Path checkpoints = home().resolve("checkpoints");
+        return (quick() ? checkpoints.resolve("quick") : checkpoints).resolve(name + ".zip");
     }
 
     /**

@@ -1,6 +1,6 @@
 package creativeai.backend;
 
-import creativeai.data.AtomicFiles;
+import creativeai.data.ZipParts;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.Listener;
@@ -16,36 +16,33 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /** What every SameDiff graph a notebook writes needs from the wrappers that run it, done once, in one place. */
 public final class Graphs {
+    /** The name of a graph's part in a checkpoint file. */
+    public static final String PART = "graph.sd";
+
     private Graphs() {
     }
 
     /**
-     * Saves a graph with its optimiser state (so training can resume) to {@code file}, atomically (an interrupted
-     * save leaves the old file). Returns the file.
+     * Saves a graph with its optimiser state (so training can resume) as the one part of the checkpoint {@code file}
+     * ({@link ZipParts}), atomically: an interrupted save leaves the old file. Returns the file.
      */
     public static Path save(SameDiff graph, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        return AtomicFiles.write(file, partial -> graph.save(partial.toFile(), true));
+        return ZipParts.write(file, Map.of(PART, out -> graph.save(out, true)));
     }
 
     /** A graph saved by {@link #save}, ready to train on; a missing or unreadable file gets a message that says what to do. */
     public static SameDiff load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IOException("no saved graph at " + file.toAbsolutePath() + ": train it first (LOAD_MODEL = false)");
-        try {
-            return withGradients(SameDiff.load(file.toFile(), true));
-        } catch (RuntimeException e) {
-            throw new IOException("the graph " + file.toAbsolutePath() + " cannot be read (" + e.getMessage() + "): delete it and train again", e);
-        }
+        return withGradients(ZipParts.read(file, PART).get(PART, in -> SameDiff.load(in, true)));
     }
 
     /** Whether two graphs have the same trainable variables: the same names, shapes and values (e.g. built from one seed). */

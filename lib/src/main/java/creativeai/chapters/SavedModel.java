@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 /**
  * A model one chapter trains and saves and a later chapter reuses, asked for by name and type instead of by file
  * name: {@code SavedModel.MELODY_LSTM.load()} is chapter 3's melody network, wherever and however chapter 3 saves
- * it. The chapter that makes a model saves it to {@link #file()}; a chapter that reuses one calls {@link #loadOr}
+ * it. The chapter that makes a model saves it to {@link #file()}, like every checkpoint one file; a chapter that reuses one calls {@link #loadOr}
  * (which makes the chapter's own stand-in when the model is missing) or {@link #load()} (which then says which
  * chapter to run). In QUICK mode the files are the QUICK runs' ({@link Course#checkpoint}).
  */
@@ -32,32 +32,28 @@ public final class SavedModel<T> {
     }
 
     /** Chapter 2's character LSTM, trained on Shakespeare's sonnets. */
-    public static final SavedModel<MultiLayerNetwork> SONNET_LSTM = new SavedModel<>("chapter 2", "sonnet LSTM",
-            () -> Course.checkpoint("sonnets-lstm"), file -> Checkpoints.load(file).net());
+    public static final SavedModel<MultiLayerNetwork> SONNET_LSTM = new SavedModel<>("chapter 2", "sonnet LSTM", () -> Course.checkpoint("sonnets-lstm"),
+            file -> Checkpoints.load(file).net());
 
     /** Chapter 3's LSTM over melody tokens, trained on O'Neill's tunes. */
-    public static final SavedModel<MultiLayerNetwork> MELODY_LSTM = new SavedModel<>("chapter 3", "melody LSTM",
-            () -> Course.checkpoint("melody-lstm"), file -> Checkpoints.load(file).net());
+    public static final SavedModel<MultiLayerNetwork> MELODY_LSTM = new SavedModel<>("chapter 3", "melody LSTM", () -> Course.checkpoint("melody-lstm"),
+            file -> Checkpoints.load(file).net());
 
     /** Chapter 4's MLP GAN (generator and discriminator, 64 latent numbers), trained on MNIST digits. */
-    public static final SavedModel<GanTraining> MLP_GAN = new SavedModel<>("chapter 4", "MLP GAN",
-            () -> Course.checkpointFolder("gan").resolve("mlp-gan-generator.zip"),
-            file -> GanTraining.load(file.getParent(), "mlp-gan", 64));
+    public static final SavedModel<GanTraining> MLP_GAN = new SavedModel<>("chapter 4", "MLP GAN", () -> Course.checkpoint("mlp-gan"), GanTraining::load);
 
     /** Chapter 4's DCGAN (convolutional generator and discriminator, 64 latent numbers), trained on MNIST digits. */
-    public static final SavedModel<GanTraining> DCGAN = new SavedModel<>("chapter 4", "DCGAN",
-            () -> Course.checkpointFolder("gan").resolve("dcgan-generator.zip"),
-            file -> GanTraining.load(file.getParent(), "dcgan", 64));
+    public static final SavedModel<GanTraining> DCGAN = new SavedModel<>("chapter 4", "DCGAN", () -> Course.checkpoint("dcgan"), GanTraining::load);
 
     /** Chapter 5's dense VAE with a 16-number latent space, trained on MNIST digits. */
-    public static final SavedModel<GraphVae> DIGIT_VAE = new SavedModel<>("chapter 5", "16-d VAE",
-            () -> Course.checkpointFolder("vae").resolve("vae-16d-graph.sd"), file -> GraphVae.load(file.getParent(), "vae-16d"));
+    public static final SavedModel<GraphVae> DIGIT_VAE = new SavedModel<>("chapter 5", "16-d VAE", () -> Course.checkpoint("vae-16d"), GraphVae::load);
 
     private final String chapter;
     private final String name;
     private final Supplier<Path> file;
     private final Reader<T> reader;
 
+    /** A model that {@code chapter} saves to {@code file} (a {@code Course.checkpoint}) and {@code reader} reads back. */
     SavedModel(String chapter, String name, Supplier<Path> file, Reader<T> reader) {
         this.chapter = chapter;
         this.name = name;
@@ -68,11 +64,6 @@ public final class SavedModel<T> {
     /** The file the making chapter saves to (read now: QUICK mode has its own). */
     public Path file() {
         return file.get();
-    }
-
-    /** The folder of the model's files (a GAN's or VAE's networks, its sample grids and their provenance). */
-    public Path folder() {
-        return file().getParent();
     }
 
     public boolean exists() {

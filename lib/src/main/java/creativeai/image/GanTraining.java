@@ -1,8 +1,10 @@
 package creativeai.image;
 
+import creativeai.data.ZipParts;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -12,7 +14,9 @@ import org.nd4j.linalg.learning.config.Adam;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A GAN as {@link ImageTrainer} trains it: a generator and a discriminator built as DL4J networks (the generator
@@ -40,6 +44,8 @@ public final class GanTraining implements ImageModel {
         return new Losses(discriminatorLoss, generatorLoss);
     };
 
+    private static final String GENERATOR = "generator.zip";
+    private static final String DISCRIMINATOR = "discriminator.zip";
     private final MultiLayerNetwork generator;
     private final MultiLayerNetwork discriminator;
     private final int latent;
@@ -54,28 +60,32 @@ public final class GanTraining implements ImageModel {
     }
 
     /** A GAN trained with the {@link #STANDARD} step. */
-    public GanTraining(MultiLayerNetwork generator, MultiLayerNetwork discriminator, int latent) {
-        this(generator, discriminator, latent, STANDARD);
+    public GanTraining(MultiLayerNetwork generator, MultiLayerNetwork discriminator) {
+        this(generator, discriminator, STANDARD);
     }
 
-    public GanTraining(MultiLayerNetwork generator, MultiLayerNetwork discriminator, int latent, Step step) {
+    /** A GAN trained with {@code step}; its latent size is the generator's input size. */
+    public GanTraining(MultiLayerNetwork generator, MultiLayerNetwork discriminator, Step step) {
         this.generator = generator;
         this.discriminator = discriminator;
-        this.latent = latent;
+        this.latent = generator.layerInputSize(0);
         this.step = step;
     }
 
     /**
-     * A GAN an earlier run saved as {@code model} in {@code folder} ({@link #save}: its generator and discriminator),
-     * to go on with the given step; a clear error names what is missing.
+     * A GAN an earlier run saved to {@code file} ({@link #save}: its generator and discriminator, with their Adam
+     * state), to go on with the given step. A clear error says what to do when the file is missing or unreadable.
      */
-    public static GanTraining load(Path folder, String model, int latent, Step step) throws IOException {
-        return new GanTraining(ImageTrainer.loadNetwork(folder, model, "generator"), ImageTrainer.loadNetwork(folder, model, "discriminator"), latent, step);
+    public static GanTraining load(Path file, Step step) throws IOException {
+        ZipParts.Parts parts = ZipParts.read(file, GENERATOR, DISCRIMINATOR);
+        MultiLayerNetwork generator = parts.get(GENERATOR, in -> ModelSerializer.restoreMultiLayerNetwork(in, true));
+        MultiLayerNetwork discriminator = parts.get(DISCRIMINATOR, in -> ModelSerializer.restoreMultiLayerNetwork(in, true));
+        return new GanTraining(generator, discriminator, step);
     }
 
-    /** A saved GAN ({@link #load(Path, String, int, Step)}) that goes on with the {@link #STANDARD} step. */
-    public static GanTraining load(Path folder, String model, int latent) throws IOException {
-        return load(folder, model, latent, STANDARD);
+    /** A saved GAN ({@link #load(Path, Step)}) that goes on with the {@link #STANDARD} step. */
+    public static GanTraining load(Path file) throws IOException {
+        return load(file, STANDARD);
     }
 
     public MultiLayerNetwork generator() {
@@ -128,10 +138,13 @@ public final class GanTraining implements ImageModel {
         return draw(generator, latentPoints);
     }
 
+    /** Saves the generator and the discriminator, each with its Adam state, as the two parts of {@code file}, atomically. */
     @Override
-    public List<Path> save(Path folder, String model) throws IOException {
-        return List.of(ImageTrainer.saveNetwork(discriminator, folder, model, "discriminator"),
-                ImageTrainer.saveNetwork(generator, folder, model, "generator"));
+    public Path save(Path file) throws IOException {
+        Map<String, ZipParts.Part> parts = new LinkedHashMap<>();
+        parts.put(GENERATOR, out -> ModelSerializer.writeModel(generator, out, true));
+        parts.put(DISCRIMINATOR, out -> ModelSerializer.writeModel(discriminator, out, true));
+        return ZipParts.write(file, parts);
     }
 
     @Override

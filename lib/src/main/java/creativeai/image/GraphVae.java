@@ -40,9 +40,9 @@ public final class GraphVae implements ImageModel {
         Graphs.withGradients(graph);
     }
 
-    /** A graph saved by {@link #save}, e.g. {@code load(folder, "vae-16d")}. */
-    public static GraphVae load(Path folder, String model) throws IOException {
-        return new GraphVae(Graphs.load(file(folder, model)));
+    /** A VAE saved by {@link #save}, e.g. {@code load(Course.checkpoint("vae-16d"))}. */
+    public static GraphVae load(Path file) throws IOException {
+        return new GraphVae(Graphs.load(file));
     }
 
     public SameDiff graph() {
@@ -127,12 +127,8 @@ public final class GraphVae implements ImageModel {
     }
 
     @Override
-    public List<Path> save(Path folder, String model) throws IOException {
-        return List.of(Graphs.save(graph, file(folder, model)));
-    }
-
-    private static Path file(Path folder, String model) {
-        return folder.resolve(model + "-graph.sd");
+    public Path save(Path file) throws IOException {
+        return Graphs.save(graph, file);
     }
 
     /** Rows in groups of 500: a convolutional graph's working arrays for thousands of images at once take gigabytes. */

@@ -4,12 +4,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A model that learns to draw images from points of a latent space, as {@link ImageTrainer} sees it: it learns
- * from one batch at a time and reports its losses, it draws images for given latent points, and it names the
- * saves itself. Chapter 4's GANs ({@link GanTraining}) and chapter 5's VAEs ({@link GraphVae}) are both one, so
+ * from one batch at a time and reports its losses, it draws images for given latent points, and it saves itself to
+ * one checkpoint file. Chapter 4's GANs ({@link GanTraining}) and chapter 5's VAEs ({@link GraphVae}) are both one, so
  * one training loop, display and checkpointing serves both, and their numbers can be compared.
  */
 public interface ImageModel {
@@ -30,6 +29,6 @@ public interface ImageModel {
     /** The images for the given latent points, as rows of 784 pixels in [0, 1] (what {@link DigitClassifier} reads). */
     INDArray draw(INDArray latentPoints);
 
-    /** Saves the model's networks (atomically) in {@code folder}, in files whose names start with {@code model}; returns the files, sorted. */
-    List<Path> save(Path folder, String model) throws IOException;
+    /** Saves the model (its networks with their optimiser state) to the one checkpoint {@code file}, atomically; returns the file. */
+    Path save(Path file) throws IOException;
 }

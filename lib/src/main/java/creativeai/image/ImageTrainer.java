@@ -1,6 +1,5 @@
 package creativeai.image;
 
-import creativeai.data.AtomicFiles;
 import creativeai.data.Mnist;
 import creativeai.originality.Provenance;
 import creativeai.plot.ImageGrid;
@@ -12,15 +11,12 @@ import creativeai.training.TrainingOptions;
 import creativeai.training.TrainingLoop;
 import creativeai.training.TrainingRun;
 import creativeai.training.TrainingView;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +25,11 @@ import java.util.Random;
 /**
  * How chapters 4 and 5 train an {@link ImageModel} (a GAN, a VAE): the course's {@link TrainingLoop}, rounds of
  * random batches, with what a reader watches: a progress bar, live loss curves, and a grid of images drawn from the
- * same fixed latent points, redrawn in place after every round. Each round's grid is saved as a PNG that names the
- * model, round and seed; the networks are saved (atomically) after every round and come back with {@link #load}.
+ * same fixed latent points, redrawn in place after every round. The model is saved (atomically) to its checkpoint after every
+ * round, and each round's grid beside it as a PNG that names the model, round, seed and checkpoint.
  * Given a {@link Judge}, it also measures the Fréchet distance of 500 samples after every round: how quality moved
  * during training. Settings have names and defaults:
- * <pre>{@code new ImageTrainer("vae-16d", vae).rounds(4).stepsPerRound(940).savingTo(folder).train(images, points)}</pre>
+ * <pre>{@code new ImageTrainer("vae-16d", vae).rounds(4).stepsPerRound(940).savingTo(checkpoint).train(images, points)}</pre>
  */
 public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
     private static final int JUDGED_SAMPLES = 500;
@@ -41,7 +37,7 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
     private final String name;
     private final ImageModel model;
     private int stepsPerRound = 100;
-    private Path folder;
+    private Path checkpoint;
     private List<String> trainedOn = List.of();
     private Judge judge;
 
@@ -63,9 +59,12 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
         return this;
     }
 
-    /** Saves the networks and each round's grid in {@code folder} (by default nothing is saved). */
-    public ImageTrainer savingTo(Path folder) {
-        this.folder = folder;
+    /**
+     * Saves the model to {@code checkpoint} after every round ({@code Course.checkpoint("vae-16d")}; by default nothing
+     * is saved), and each round's grid beside it ({@code vae-16d-round-003.png}).
+     */
+    public ImageTrainer savingTo(Path checkpoint) {
+        this.checkpoint = checkpoint;
         return this;
     }
 
@@ -160,46 +159,30 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
             BufferedImage image = grid(model, fixedPoints);
             grids.add(image);
             picture.show(image);
-            if (folder != null) run.saved(save(image, run.rounds()));
+            if (checkpoint != null) run.saved(save(image, run.rounds()));
         }
     }
 
     /** The model's images for the given latent points, as a grid of 8 columns. */
     public static BufferedImage grid(ImageModel model, INDArray latentPoints) {
         INDArray images = model.draw(latentPoints);
-        BufferedImage grid = ImageGrid.ofRows(images, Mnist.SIDE, 8, 2);
+        BufferedImage grid = ImageGrid.ofRows(images, 8, 2);
         images.close();
         return grid;
     }
 
-    /** One network saved by an earlier run, e.g. {@code loadNetwork(folder, "mlp-gan", "generator")}. */
-    static MultiLayerNetwork loadNetwork(Path folder, String model, String network) throws IOException {
-        Path file = folder.resolve(model + "-" + network + ".zip");
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no saved " + model + " " + network + " in " + folder + ": train it first (LOAD_MODEL = false)");
-        }
-        return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
-    }
-
-    /** Saves one DL4J network atomically as {@code <model>-<network>.zip}, what {@link #loadNetwork} reads back; returns the file. */
-    public static Path saveNetwork(MultiLayerNetwork net, Path folder, String model, String network) throws IOException {
-        Files.createDirectories(folder);
-        return AtomicFiles.write(folder.resolve(model + "-" + network + ".zip"), partial -> ModelSerializer.writeModel(net, partial.toFile(), true));
-    }
-
-    /** Saves the networks and the round's grid with its provenance; returns the folder. */
+    /** Saves the model to its checkpoint, and the round's grid beside it with a provenance record that cites it; returns the checkpoint. */
     private Path save(BufferedImage grid, int round) {
         try {
-            Files.createDirectories(folder);
-            List<Path> networks = model.save(folder, name);
-            Provenance record = Provenance.of("samples from fixed latent points after round " + round, name)
+            Path saved = model.save(checkpoint);
+            String stem = saved.getFileName().toString().replaceFirst("\\.zip$", "");
+            Provenance.of("samples from fixed latent points after round " + round, name)
                     .seed(seed()).setting("round", round).setting("batches", round * stepsPerRound).setting("batch size", batchSize())
-                    .trainedOn(trainedOn.toArray(String[]::new));
-            for (Path network : networks) record = record.checkpoint(network);
-            record.save(folder.resolve(String.format("%s-round-%03d.png", name, round)), grid);
-            return folder;
+                    .trainedOn(trainedOn.toArray(String[]::new)).checkpoint(saved)
+                    .save(saved.resolveSibling(String.format("%s-round-%03d.png", stem, round)), grid);
+            return saved;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not save round " + round + " to " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not save round " + round + " to " + checkpoint + ": " + e.getMessage(), e);
         }
     }
 }

@@ -7,37 +7,40 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Grey images (rows of pixels in [0, 1], or [-1, 1] for tanh outputs) laid out in a grid and enlarged, the
- * way the image chapters show real digits and generated samples side by side.
+ * Grey square images (rows of pixels in [0, 1], or [-1, 1] for tanh outputs) laid out in a grid and enlarged, the
+ * way the image chapters show real digits and generated samples side by side: {@code ImageGrid.ofRows(samples, 8, 2)}
+ * is 8 images to a row, each pixel 2 × 2 screen pixels. An image's side is read from its number of pixels (784: 28).
  */
 public final class ImageGrid {
     private ImageGrid() {
     }
 
-    /** Images given as the rows of one array (each row {@code side}·{@code side} pixels), e.g. a model's samples. */
-    public static BufferedImage ofRows(INDArray images, int side, int columns, int scale) {
+    /** Images given as the rows of one array (each row side·side pixels), e.g. a model's samples. */
+    public static BufferedImage ofRows(INDArray images, int columns, int scale) {
         List<INDArray> rows = new ArrayList<>();
         for (int i = 0; i < images.rows(); i++) rows.add(images.getRow(i));
-        return of(rows, side, columns, scale);
+        return of(rows, columns, scale);
     }
 
     /**
-     * @param images each a matrix (height × width) or a row of height·width pixels
-     * @param side   the height and width of one image in pixels
-     * @param scale  how many screen pixels per image pixel
+     * @param images  each a square matrix (side × side) or a row of side·side pixels
+     * @param columns how many images to a row of the grid
+     * @param scale   how many screen pixels per image pixel
      */
-    public static BufferedImage of(List<INDArray> images, int side, int columns, int scale) {
+    public static BufferedImage of(List<INDArray> images, int columns, int scale) {
         if (images.isEmpty()) throw new IllegalArgumentException("no images to show");
+        int side = (int) Math.round(Math.sqrt(images.get(0).length()));
         int rows = (images.size() + columns - 1) / columns;
         int cell = side * scale + 2;
         BufferedImage grid = new BufferedImage(columns * cell, rows * cell, BufferedImage.TYPE_BYTE_GRAY);
         double min = images.stream().mapToDouble(i -> i.minNumber().doubleValue()).min().orElse(0);
         boolean signed = min < -0.01;
         for (int n = 0; n < images.size(); n++) {
-            INDArray image = images.get(n).reshape(side, side);
-            if (image.length() != (long) side * side) {
-                throw new IllegalArgumentException("image " + n + " has " + image.length() + " pixels, not " + side + "×" + side);
+            if (images.get(n).length() != (long) side * side) {
+                throw new IllegalArgumentException("image " + n + " has " + images.get(n).length() + " pixels, not " + side + "×" + side
+                        + " (the first image's): a grid shows square images of one size");
             }
+            INDArray image = images.get(n).reshape(side, side);
             int x0 = (n % columns) * cell + 1;
             int y0 = (n / columns) * cell + 1;
             for (int y = 0; y < side; y++) {

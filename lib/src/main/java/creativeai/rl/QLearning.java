@@ -1,14 +1,13 @@
 package creativeai.rl;
 
-import creativeai.data.AtomicFiles;
+import creativeai.data.ZipParts;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -18,6 +17,7 @@ import java.util.Random;
  * task whose best policy is known.
  */
 public final class QLearning {
+    private static final String TABLE = "q-table.bin";
     private final double[][] q;
     private double learningRate = 0.2;
     private double discount = 1.0;
@@ -42,26 +42,27 @@ public final class QLearning {
         return this;
     }
 
-    /** Saves the table to {@code file} atomically (an interrupted save leaves the old file); returns the file. */
+    /** Saves the table and its two rates as the one part of the checkpoint {@code file}, atomically; returns the file. */
     public Path save(Path file) throws IOException {
-        return AtomicFiles.write(file, partial -> {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
-                out.writeInt(q.length);
-                out.writeInt(q[0].length);
-                out.writeDouble(learningRate);
-                out.writeDouble(discount);
-                for (double[] row : q) for (double value : row) out.writeDouble(value);
-            }
-        });
+        return ZipParts.write(file, Map.of(TABLE, stream -> {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream));
+            out.writeInt(q.length);
+            out.writeInt(q[0].length);
+            out.writeDouble(learningRate);
+            out.writeDouble(discount);
+            for (double[] row : q) for (double value : row) out.writeDouble(value);
+            out.flush();
+        }));
     }
 
+    /** A table saved by {@link #save}; a missing or unreadable file gets a message that says what to do. */
     public static QLearning load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IOException("no saved Q-table at " + file + ": train it first (LOAD_MODEL = false)");
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        return ZipParts.read(file, TABLE).get(TABLE, stream -> {
+            DataInputStream in = new DataInputStream(stream);
             QLearning loaded = new QLearning(in.readInt(), in.readInt()).learningRate(in.readDouble()).discount(in.readDouble());
             for (double[] row : loaded.q) for (int a = 0; a < row.length; a++) row[a] = in.readDouble();
             return loaded;
-        }
+        });
     }
 
     public double[][] table() {

@@ -1,7 +1,7 @@
 package creativeai.sequence;
 
 import creativeai.backend.Graphs;
-import creativeai.data.AtomicFiles;
+import creativeai.data.ZipParts;
 import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -13,19 +13,14 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A next-token model that a notebook writes as a SameDiff graph (chapter 6's Transformer), run by the names of
@@ -38,6 +33,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class GraphTokenModel implements NextTokenModel {
     private static final List<String> PARTS = List.of("input", "labels", "logProbabilities", "loss");
+    private static final String HISTORY = "history.ser";
     private final SameDiff graph;
     private final int context;
     private final int vocabularySize;
@@ -161,46 +157,24 @@ public final class GraphTokenModel implements NextTokenModel {
         return weights;
     }
 
-    /** Saves graph, optimiser state and history in one file, atomically. */
+    /** Saves graph, optimiser state and history in one file, atomically (as {@link Graphs#save} does, with the history beside). */
     @Override
     public Path save(TrainingHistory history, Path file) throws IOException {
-        return AtomicFiles.write(file, partial -> {
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
-                zip.putNextEntry(new ZipEntry("graph.sd"));
-                graph.save(new FilterOutputStream(zip) {
-                    @Override
-                    public void close() throws IOException {
-                        flush(); // SameDiff closes the stream it writes to: the zip must stay open for the history
-                    }
-                }, true);
-                zip.putNextEntry(new ZipEntry("history.ser"));
-                ObjectOutputStream objects = new ObjectOutputStream(zip);
+        Map<String, ZipParts.Part> parts = new LinkedHashMap<>();
+        parts.put(Graphs.PART, out -> graph.save(out, true));
+        parts.put(HISTORY, out -> {
+            try (ObjectOutputStream objects = new ObjectOutputStream(out)) {
                 objects.writeObject(history == null ? new TrainingHistory() : history);
-                objects.flush();
             }
         });
+        return ZipParts.write(file, parts);
     }
 
     /** A model saved by {@link #save}, ready to sample from or to train on. */
     public static Saved load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no checkpoint at " + file.toAbsolutePath() + ": train the model first (set LOAD_MODEL = false), or check the path");
-        }
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            SameDiff graph = null;
-            TrainingHistory history = null;
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                byte[] bytes = zip.readAllBytes();
-                if (entry.getName().equals("graph.sd")) graph = SameDiff.load(new java.io.ByteArrayInputStream(bytes), true);
-                if (entry.getName().equals("history.ser")) {
-                    history = (TrainingHistory) new ObjectInputStream(new java.io.ByteArrayInputStream(bytes)).readObject();
-                }
-            }
-            if (graph == null || history == null) throw new IOException("it holds no graph or no history");
-            return new Saved(new GraphTokenModel(graph), history);
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            throw new IOException("the checkpoint " + file.toAbsolutePath() + " cannot be read (" + e.getMessage() + "): delete it and train again", e);
-        }
+        ZipParts.Parts parts = ZipParts.read(file, Graphs.PART, HISTORY);
+        SameDiff graph = parts.get(Graphs.PART, in -> SameDiff.load(in, true));
+        return new Saved(new GraphTokenModel(graph), parts.get(HISTORY, in -> (TrainingHistory) new ObjectInputStream(in).readObject()));
     }
 
     /** Mean −log p of the labelled tokens, in nats: the loss, from the log-probabilities a training step computed. */

@@ -25,7 +25,7 @@ public final class Transformer {
 
     /**
      * The sizes and training settings of a {@link #model}, named, with chapter 6's values as defaults (its QUICK
-     * learning rate, 3e-3, which the benchmarks use; its full mode takes 5e-3):
+     * learning rate, 3e-3; its full mode takes 5e-3, and so do the benchmarks, which read the chapter's settings):
      * {@code Transformer.options().width(96).layers(3)}. The width must split evenly into the heads.
      */
     public static final class Options extends ModelOptions<Options> {

@@ -29,15 +29,15 @@ class GraphsTest {
     @Test
     void aSavedGraphComesBackReadyToTrainAndABrokenOneSaysWhatToDo(@TempDir Path folder) throws IOException {
         SameDiff graph = small(3);
-        Path file = folder.resolve("deep/policy.fb");
+        Path file = folder.resolve("deep/policy.zip");
         assertEquals(file, Graphs.save(graph, file));
         SameDiff loaded = Graphs.load(file);
         assertTrue(Graphs.sameParameters(graph, loaded));
         assertTrue(loaded.getFunction("grad") != null, "the backward pass is built");
-        var missing = assertThrows(IOException.class, () -> Graphs.load(folder.resolve("none.fb")));
-        assertTrue(missing.getMessage().contains("train it first"), missing.getMessage());
-        Files.writeString(folder.resolve("broken.fb"), "not a graph");
-        var broken = assertThrows(IOException.class, () -> Graphs.load(folder.resolve("broken.fb")));
+        var missing = assertThrows(IOException.class, () -> Graphs.load(folder.resolve("none.zip")));
+        assertTrue(missing.getMessage().contains("train the model first"), missing.getMessage());
+        Files.writeString(folder.resolve("broken.zip"), "not a graph");
+        var broken = assertThrows(IOException.class, () -> Graphs.load(folder.resolve("broken.zip")));
         assertTrue(broken.getMessage().contains("train again"), broken.getMessage());
     }
 }

@@ -51,7 +51,7 @@ class OneDnnTest {
             generator.setLearningRate(2e-4);
             discriminator.setLearningRate(2e-4);
             Nd4j.getRandom().setSeed(3);
-            new GanTraining(generator, discriminator, 16).step(real);
+            new GanTraining(generator, discriminator).step(real);
             results[run] = new INDArray[] {generator.output(noise), discriminator.output(real)};
         }
         for (int i = 0; i < 2; i++) {

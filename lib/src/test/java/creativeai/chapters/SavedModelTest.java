@@ -22,9 +22,9 @@ class SavedModelTest {
     void eachHandleNamesTheFileItsChapterSavesTo() {
         assertEquals(Course.checkpoint("sonnets-lstm"), SavedModel.SONNET_LSTM.file());
         assertEquals(Course.checkpoint("melody-lstm"), SavedModel.MELODY_LSTM.file());
-        assertEquals(Course.checkpointFolder("gan"), SavedModel.MLP_GAN.folder());
-        assertEquals(Course.checkpointFolder("gan").resolve("dcgan-generator.zip"), SavedModel.DCGAN.file());
-        assertEquals(Course.checkpointFolder("vae"), SavedModel.DIGIT_VAE.folder());
+        assertEquals(Course.checkpoint("mlp-gan"), SavedModel.MLP_GAN.file());
+        assertEquals(Course.checkpoint("dcgan"), SavedModel.DCGAN.file());
+        assertEquals(Course.checkpoint("vae-16d"), SavedModel.DIGIT_VAE.file());
         assertEquals("chapter 3's melody LSTM", SavedModel.MELODY_LSTM.toString());
     }
 

@@ -20,7 +20,7 @@ class GanTest {
      */
     @Test
     void drawingFreesItsWorkingArrays() {
-        var gan = new GanTraining(MlpGan.generator(64, 1), MlpGan.discriminator(2), 64);
+        var gan = new GanTraining(MlpGan.generator(64, 1), MlpGan.discriminator(2));
         INDArray noise = gan.noise(500);
         for (int i = 0; i < 5; i++) gan.draw(noise).close();
         long before = org.bytedeco.javacpp.Pointer.physicalBytes();
@@ -38,7 +38,7 @@ class GanTest {
 
         Nd4j.getRandom().setSeed(1);
         var generator = MlpGan.generator(64, 1);
-        var gan = new GanTraining(generator, MlpGan.discriminator(2), 64);
+        var gan = new GanTraining(generator, MlpGan.discriminator(2));
         INDArray fixedNoise = gan.noise(500);
         var untrained = judge.score(GanTraining.draw(generator, fixedNoise), realFeatures);
         INDArray real = Mnist.load(Mnist.Split.TRAIN).first(60000, Mnist.Scale.MINUS_ONE_TO_ONE).getFeatures();

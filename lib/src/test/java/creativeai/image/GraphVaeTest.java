@@ -57,9 +57,10 @@ class GraphVaeTest {
         assertTrue(last[0] > 50 && last[0] < 400 && last[1] > 0 && last[1] < 50, "the step reports its terms: " + last[0] + " + " + last[1]);
         assertEquals(4, vae.encode(test).columns());
 
-        vae.save(folder, "small");
+        Path file = folder.resolve("small.zip");
+        assertEquals(file, vae.save(file), "save returns what it wrote");
         INDArray z = vae.noise(3);
-        INDArray before = vae.draw(z), after = GraphVae.load(folder, "small").draw(z);
+        INDArray before = vae.draw(z), after = GraphVae.load(file).draw(z);
         assertEquals(784, before.columns());
         assertTrue(before.equalsWithEps(after, 1e-6));
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,13 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ImageTrainerTest {
     @Test
-    void everyRoundSavesBothNetworksAndAGridThatSaysWhoMadeIt(@TempDir Path dir) throws IOException {
+    void everyRoundSavesTheModelInOneFileAndAGridThatSaysWhoMadeIt(@TempDir Path dir) throws IOException {
         var generator = MlpGan.generator(8, 1);
         var discriminator = MlpGan.discriminator(2);
-        var gan = new GanTraining(generator, discriminator, 8);
+        var gan = new GanTraining(generator, discriminator);
         INDArray real = Nd4j.rand(100, 784).muli(2).subi(1);
         INDArray noise = gan.noise(16);
-        var result = new ImageTrainer("tiny-gan", gan).rounds(2).stepsPerRound(3).batchSize(10).seed(5).savingTo(dir).trainedOn("mnist-train-images")
+        var result = new ImageTrainer("tiny-gan", gan).rounds(2).stepsPerRound(3).batchSize(10).seed(5).savingTo(dir.resolve("tiny-gan.zip")).trainedOn("mnist-train-images")
                 .train(real, noise);
         assertEquals(2, result.grids().size());
         assertEquals(2 * (2 * 28 + 2), result.evolution().getHeight());
@@ -33,24 +34,26 @@ class ImageTrainerTest {
         assertEquals("2", record.settings().get("round"));
         assertEquals(5, record.seed());
         assertEquals("mnist-train-images", record.datasets().get(0).name());
-        assertEquals(creativeai.data.Sha256.of(dir.resolve("tiny-gan-generator.zip")), record.checkpoints().get("tiny-gan-generator.zip"));
-        assertEquals(List.of("tiny-gan-discriminator.zip", "tiny-gan-generator.zip"), List.copyOf(record.checkpoints().keySet()));
+        assertEquals(Map.of("tiny-gan.zip", creativeai.data.Sha256.of(dir.resolve("tiny-gan.zip"))), record.checkpoints());
         assertTrue(Provenance.verify(grid).verified(), Provenance.verify(grid).toString());
         assertEquals(List.of("discriminator", "generator"), result.lossNames());
         assertEquals(2, result.losses().get(1).length);
-        var loaded = GanTraining.load(dir, "tiny-gan", 8);
+        var loaded = GanTraining.load(dir.resolve("tiny-gan.zip"));
         assertEquals(generator.output(noise), loaded.generator().output(noise));
         assertEquals(discriminator.params(), loaded.discriminator().params());
-        assertTrue(Files.isRegularFile(dir.resolve("tiny-gan-discriminator.zip")));
-        assertTrue(Files.list(dir).noneMatch(p -> p.toString().endsWith(".partial")));
+        assertEquals(gan.noise(3).shape()[1], loaded.noise(3).shape()[1], "the latent size comes back from the generator");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("tiny-gan-round-001.png", "tiny-gan-round-001.png.provenance.json", "tiny-gan-round-002.png",
+                    "tiny-gan-round-002.png.provenance.json", "tiny-gan.zip"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 
     /** On JDK 20 and later an interrupt is the only way to end a training loop that runs in the library. */
     @Test
     void anInterruptEndsTrainingAtTheNextStep(@TempDir Path dir) throws Exception {
-        var gan = new GanTraining(MlpGan.generator(8, 1), MlpGan.discriminator(2), 8);
+        var gan = new GanTraining(MlpGan.generator(8, 1), MlpGan.discriminator(2));
         INDArray real = Nd4j.rand(100, 784).muli(2).subi(1);
-        var trainer = new ImageTrainer("endless-gan", gan).stepsPerRound(1_000_000).batchSize(10).savingTo(dir);
+        var trainer = new ImageTrainer("endless-gan", gan).stepsPerRound(1_000_000).batchSize(10).savingTo(dir.resolve("endless-gan.zip"));
         var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
         Thread training = new Thread(() -> {
             try {
@@ -69,15 +72,15 @@ class ImageTrainerTest {
     }
 
     @Test
-    void aJudgedRunRecordsTheFrechetDistanceOfEveryRound(@TempDir Path dir) {
+    void aJudgedRunRecordsTheFrechetDistanceOfEveryRound(@TempDir Path dir) throws IOException {
         var vae = new GraphVae(GraphVaeTest.smallVae(3));
         INDArray real = Nd4j.rand(200, 784);
         var judge = new ImageTrainer.Judge(DigitClassifier.train(creativeai.data.Mnist.load(creativeai.data.Mnist.Split.TEST), 1, 1),
                 Nd4j.rand(300, 128));
-        var result = new ImageTrainer("tiny-vae", vae).rounds(3).stepsPerRound(2).batchSize(20).seed(5).savingTo(dir).judge(judge).train(real, vae.noise(8));
+        var result = new ImageTrainer("tiny-vae", vae).rounds(3).stepsPerRound(2).batchSize(20).seed(5).savingTo(dir.resolve("tiny-vae.zip")).judge(judge).train(real, vae.noise(8));
         assertEquals(3, result.frechetByRound().size());
         assertTrue(result.frechetByRound().stream().allMatch(d -> d > 0 && Double.isFinite(d)), result.frechetByRound().toString());
-        assertTrue(Files.isRegularFile(dir.resolve("tiny-vae-graph.sd")));
+        assertEquals(vae.draw(vae.noise(2).mul(0)), GraphVae.load(dir.resolve("tiny-vae.zip")).draw(vae.noise(2).mul(0)));
     }
 
     @Test
@@ -89,7 +92,16 @@ class ImageTrainerTest {
 
     @Test
     void loadingWhatWasNeverSavedSaysWhatToDo(@TempDir Path dir) {
-        var e = assertThrows(IOException.class, () -> GanTraining.load(dir, "dcgan", 64));
-        assertTrue(e.getMessage().contains("train it first"), e.getMessage());
+        var e = assertThrows(IOException.class, () -> GanTraining.load(dir.resolve("dcgan.zip")));
+        assertTrue(e.getMessage().contains("train the model first"), e.getMessage());
+        var vae = dir.resolve("vae.zip");
+        assertThrows(IOException.class, () -> GraphVae.load(vae));
+    }
+
+    @Test
+    void aCheckpointOfAnotherKindOfModelSaysItCannotBeRead(@TempDir Path dir) throws IOException {
+        Path vae = new GraphVae(GraphVaeTest.smallVae(3)).save(dir.resolve("vae.zip"));
+        var e = assertThrows(IOException.class, () -> GanTraining.load(vae));
+        assertTrue(e.getMessage().contains("cannot be read") && e.getMessage().contains("no generator.zip") && e.getMessage().contains("train again"), e.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package creativeai.rl;
 import creativeai.music.Key;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -31,9 +32,10 @@ class QLearningTest {
         }
         for (int s = 0; s < 5; s++) assertEquals(1, agent.greedy(s), "state " + s);
         assertEquals(0.6, agent.table()[0][1], 1e-6);
-        agent.save(folder.resolve("q.bin"));
-        assertArrayEquals(agent.table()[3], QLearning.load(folder.resolve("q.bin")).table()[3]);
-        assertThrows(java.io.IOException.class, () -> QLearning.load(folder.resolve("none.bin")));
+        Path file = agent.save(folder.resolve("q.zip"));
+        for (int s = 0; s < 5; s++) assertArrayEquals(agent.table()[s], QLearning.load(file).table()[s]);
+        var missing = assertThrows(java.io.IOException.class, () -> QLearning.load(folder.resolve("none.zip")));
+        assertTrue(missing.getMessage().contains("train the model first"), missing.getMessage());
     }
 
     /** The task's reward: notes in key, steps rather than leaps, no note repeated three times, the tonic at the end. */
