@@ -28,8 +28,12 @@ public final class Course {
      * a student trained. Every model saves with {@code save(file)} and comes back with {@code load(file)}.
      */
     public static Path checkpoint(String name) {
-        Path checkpoints = home().resolve("checkpoints");
-        return (quick() ? checkpoints.resolve("quick") : checkpoints).resolve(name + ".zip");
+        return checkpoints().resolve(name + ".zip");
+    }
+
+    /** The folder of this mode's checkpoints: {@code checkpoints/}, or {@code checkpoints/quick/} in QUICK mode. */
+    public static Path checkpoints() {
+        return quickFolder(home().resolve("checkpoints"));
     }
 
     /**
@@ -37,8 +41,16 @@ public final class Course {
      * folder, or {@code outputs/quick/<name>} in QUICK mode, so the tests never overwrite a student's work.
      */
     public static Path output(String name) {
-        Path outputs = home().resolve("outputs");
-        return (quick() ? outputs.resolve("quick") : outputs).resolve(name);
+        return outputs().resolve(name);
+    }
+
+    /** The folder of this mode's outputs: {@code outputs/}, or {@code outputs/quick/} in QUICK mode. */
+    public static Path outputs() {
+        return quickFolder(home().resolve("outputs"));
+    }
+
+    private static Path quickFolder(Path folder) {
+        return quick() ? folder.resolve("quick") : folder;
     }
 
     /** The course's root folder: {@code COURSE_HOME}, else the nearest parent of the working folder with a pom.xml and notebooks/. */
