@@ -25,8 +25,8 @@ import java.util.Random;
 /**
  * How chapters 4 and 5 train an {@link ImageModel} (a GAN, a VAE): the course's {@link TrainingLoop}, rounds of
  * random batches, with what a reader watches: a progress bar, live loss curves, and a grid of images drawn from the
- * same fixed latent points, redrawn in place after every round. The model is saved (atomically) to its checkpoint after every
- * round, and each round's grid beside it as a PNG that names the model, round, seed and checkpoint.
+ * same fixed latent points, redrawn in place after every round. The model is saved (atomically) to its checkpoint
+ * after every round, and each round's grid beside it as a PNG that names the model, round, seed and checkpoint.
  * Given a {@link Judge}, it also measures the Fréchet distance of 500 samples after every round: how quality moved
  * during training. Settings have names and defaults:
  * <pre>{@code new ImageTrainer("vae-16d", vae).rounds(4).stepsPerRound(940).savingTo(checkpoint).train(images, points)}</pre>
