@@ -64,9 +64,10 @@ def test_notebook_runs_in_quick_mode(path):
     executed.store(path.stem, run.notebook, True, run.seconds, run.peak_rss, source=nbformat.read(path, as_version=4))
 
 
-# What chapters 2-5, 9 and 10 save in QUICK mode, each with a provenance record (the chapters' own sample grids too).
+# What chapters 2-5, 9 and 10 save in QUICK mode, each with a provenance record (the image models' sample grids too,
+# beside their checkpoints).
 SAVED = ["outputs/quick/02-sonnet.txt", "outputs/quick/03-melody.mid", "outputs/quick/03-melody.wav", "outputs/quick/09-nearest.png"]
-GRID_FOLDERS = ["checkpoints/quick"]
+CHECKPOINTS = ROOT / "checkpoints" / "quick"
 
 
 def verify_provenance(*paths):
@@ -80,7 +81,7 @@ def verify_provenance(*paths):
 def test_every_saved_work_matches_its_provenance_record(tmp_path):
     """Runs after the notebooks above (pytest keeps the file's order): every file they saved verifies, and the
     check fails for a file changed after it was saved."""
-    grids = [p for folder in GRID_FOLDERS for p in sorted((ROOT / folder).glob("*-round-*.png"))]
+    grids = sorted(CHECKPOINTS.glob("*-round-*.png"))
     files = [ROOT / f for f in SAVED] + grids
     missing = [str(f) for f in files if not f.exists()]
     assert not missing and len(grids) >= 4, f"run the notebooks first: missing {missing}, {len(grids)} sample grids"
