@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,12 +38,25 @@ public final class Graphs {
      * ({@link ZipParts}), atomically: an interrupted save leaves the old file. Returns the file.
      */
     public static Path save(SameDiff graph, Path file) throws IOException {
-        return ZipParts.write(file, Map.of(PART, out -> graph.save(out, true)));
+        return save(graph, file, Map.of());
+    }
+
+    /** The same, with more parts beside the graph (a model's training history). */
+    public static Path save(SameDiff graph, Path file, Map<String, ZipParts.Part> beside) throws IOException {
+        Map<String, ZipParts.Part> parts = new LinkedHashMap<>();
+        parts.put(PART, out -> graph.save(out, true));
+        parts.putAll(beside);
+        return ZipParts.write(file, parts);
     }
 
     /** A graph saved by {@link #save}, ready to train on; a missing or unreadable file gets a message that says what to do. */
     public static SameDiff load(Path file) throws IOException {
-        return withGradients(ZipParts.read(file, PART).get(PART, in -> SameDiff.load(in, true)));
+        return graph(ZipParts.read(file, PART));
+    }
+
+    /** The graph among a checkpoint's parts (read with {@code ZipParts.read(file, Graphs.PART, ...)}), ready to train on. */
+    public static SameDiff graph(ZipParts.Parts parts) throws IOException {
+        return withGradients(parts.get(PART, in -> SameDiff.load(in, true)));
     }
 
     /** Whether two graphs have the same trainable variables: the same names, shapes and values (e.g. built from one seed). */

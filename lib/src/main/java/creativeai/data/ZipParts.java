@@ -62,9 +62,7 @@ public final class ZipParts {
 
     /** The parts of {@code file} written by {@link #write}, by name; {@code required} names the parts it must have. */
     public static Parts read(Path file, String... required) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no checkpoint at " + file.toAbsolutePath() + ": train the model first (LOAD_MODEL = false), or check the path");
-        }
+        requireFile(file);
         Map<String, byte[]> parts = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) parts.put(entry.getName(), zip.readAllBytes());
@@ -96,7 +94,18 @@ public final class ZipParts {
         }
     }
 
-    private static IOException unreadable(Path file, Exception cause) {
+    /**
+     * The course's error for a checkpoint that is not there, which {@link #read} and the checkpoints DL4J writes in its
+     * own format (a network with its history) share: what to do, not only what failed.
+     */
+    public static void requireFile(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no checkpoint at " + file.toAbsolutePath() + ": train the model first (LOAD_MODEL = false), or check the path");
+        }
+    }
+
+    /** The course's error for a checkpoint that is there but cannot be read (shared as {@link #requireFile} is). */
+    public static IOException unreadable(Path file, Exception cause) {
         return new IOException("the checkpoint " + file.toAbsolutePath() + " cannot be read (" + cause.getMessage() + "): delete it and train again", cause);
     }
 }

@@ -2,6 +2,7 @@ package creativeai.recommend;
 
 import creativeai.training.ModelOptions;
 import creativeai.data.AtomicFiles;
+import creativeai.data.ZipParts;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
@@ -20,7 +21,6 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -217,11 +217,16 @@ public final class Factorisation {
         });
     }
 
+    /** A model saved by {@link #save}; a missing or unreadable file gets the course's message that says what to do. */
     public static Factorisation load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IOException("no saved rating model at " + file + ": train it first (LOAD_MODEL = false)");
-        ComputationGraph network = ModelSerializer.restoreComputationGraph(file.toFile(), true);
-        Double offset = ModelSerializer.getObjectFromFile(file.toFile(), "offset");
-        return new Factorisation(network, offset);
+        ZipParts.requireFile(file);
+        try {
+            ComputationGraph network = ModelSerializer.restoreComputationGraph(file.toFile(), true);
+            Double offset = ModelSerializer.getObjectFromFile(file.toFile(), "offset");
+            return new Factorisation(network, offset);
+        } catch (RuntimeException | IOException e) {
+            throw ZipParts.unreadable(file, e);
+        }
     }
 
     private static INDArray rows(INDArray column, int start, int end) {

@@ -1,11 +1,11 @@
 package creativeai.sequence;
 
 import creativeai.data.AtomicFiles;
+import creativeai.data.ZipParts;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -32,17 +32,13 @@ public final class Checkpoints {
     }
 
     public static Saved load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no checkpoint at " + file.toAbsolutePath() + ": train the model first (set LOAD_MODEL = false), "
-                    + "or check the path");
-        }
+        ZipParts.requireFile(file);
         try {
             MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
             TrainingHistory history = ModelSerializer.getObjectFromFile(file.toFile(), HISTORY);
             return new Saved(net, history);
         } catch (RuntimeException | IOException e) {
-            throw new IOException("the checkpoint " + file.toAbsolutePath() + " cannot be read (" + e.getMessage()
-                    + "): delete it and train again", e);
+            throw ZipParts.unreadable(file, e);
         }
     }
 }

@@ -18,7 +18,6 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -157,24 +156,20 @@ public final class GraphTokenModel implements NextTokenModel {
         return weights;
     }
 
-    /** Saves graph, optimiser state and history in one file, atomically (as {@link Graphs#save} does, with the history beside). */
+    /** Saves graph, optimiser state and history in one file, atomically ({@link Graphs#save}, with the history beside). */
     @Override
     public Path save(TrainingHistory history, Path file) throws IOException {
-        Map<String, ZipParts.Part> parts = new LinkedHashMap<>();
-        parts.put(Graphs.PART, out -> graph.save(out, true));
-        parts.put(HISTORY, out -> {
+        return Graphs.save(graph, file, Map.of(HISTORY, out -> {
             try (ObjectOutputStream objects = new ObjectOutputStream(out)) {
                 objects.writeObject(history == null ? new TrainingHistory() : history);
             }
-        });
-        return ZipParts.write(file, parts);
+        }));
     }
 
     /** A model saved by {@link #save}, ready to sample from or to train on. */
     public static Saved load(Path file) throws IOException {
         ZipParts.Parts parts = ZipParts.read(file, Graphs.PART, HISTORY);
-        SameDiff graph = parts.get(Graphs.PART, in -> SameDiff.load(in, true));
-        return new Saved(new GraphTokenModel(graph), parts.get(HISTORY, in -> (TrainingHistory) new ObjectInputStream(in).readObject()));
+        return new Saved(new GraphTokenModel(Graphs.graph(parts)), parts.get(HISTORY, in -> (TrainingHistory) new ObjectInputStream(in).readObject()));
     }
 
     /** Mean −log p of the labelled tokens, in nats: the loss, from the log-probabilities a training step computed. */
