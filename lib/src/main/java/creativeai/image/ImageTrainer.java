@@ -25,26 +25,26 @@ import java.util.Random;
 /**
  * How chapters 4 and 5 train an {@link ImageModel} (a GAN, a VAE): the course's {@link TrainingLoop}, rounds of
  * random batches, with what a reader watches: a progress bar, live loss curves, and a grid of images drawn from the
- * same fixed latent points, redrawn in place after every round. The model is saved (atomically) to its checkpoint
- * after every round, and each round's grid beside it as a PNG that names the model, round, seed and checkpoint.
+ * same fixed latent points, redrawn in place after every round. Given a {@link #checkpoint checkpoint}, the model is
+ * saved (atomically) to it after every round, and each round's grid beside it as a PNG that names the model, round,
+ * seed and checkpoint.
  * Given a {@link Judge}, it also measures the Fréchet distance of 500 samples after every round: how quality moved
  * during training. Settings have names and defaults:
- * <pre>{@code new ImageTrainer("vae-16d", vae).rounds(4).stepsPerRound(940).savingTo(checkpoint).train(images, points)}</pre>
+ * <pre>{@code new ImageTrainer("dense VAE", vae).rounds(4).stepsPerRound(940).checkpoint(file).train(images, points)}</pre>
  */
 public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
     private static final int JUDGED_SAMPLES = 500;
 
-    private final String name;
+    private final String title;
     private final ImageModel model;
     private int stepsPerRound = 100;
-    private Path checkpoint;
     private List<String> trainedOn = List.of();
     private Judge judge;
 
-    /** Training for {@code model}, whose files start with {@code name}: 1 round of 100 batches of 64, seed 42, until set otherwise. */
-    public ImageTrainer(String name, ImageModel model) {
+    /** Training for {@code model}, shown under {@code title}: 1 round of 100 batches of 64, seed 42, no checkpoint, until set otherwise. */
+    public ImageTrainer(String title, ImageModel model) {
         super(Budget.rounds(1), 64);
-        this.name = name;
+        this.title = title;
         this.model = model;
     }
 
@@ -56,15 +56,6 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
     public ImageTrainer stepsPerRound(int batches) {
         if (batches < 1) throw new IllegalArgumentException("a round needs at least 1 batch, not " + batches);
         this.stepsPerRound = batches;
-        return this;
-    }
-
-    /**
-     * Saves the model to {@code checkpoint} after every round ({@code Course.checkpoint("vae-16d")}; by default nothing
-     * is saved), and each round's grid beside it ({@code vae-16d-round-003.png}).
-     */
-    public ImageTrainer savingTo(Path checkpoint) {
-        this.checkpoint = checkpoint;
         return this;
     }
 
@@ -118,8 +109,8 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
             return model.learn(images.get(NDArrayIndex.interval(from, from + batchSize), NDArrayIndex.all()));
         };
         Rounds rounds = new Rounds(fixedPoints);
-        TrainingRun run = TrainingLoop.of(name, stepsPerRound, step, model.lossNames()).budget(budget())
-                .listen(new ProgressListener(), LossCurves.of(name + ": losses", "round", model.lossUnit()), rounds)
+        TrainingRun run = TrainingLoop.of(title, stepsPerRound, step, model.lossNames()).budget(budget())
+                .listen(new ProgressListener(), LossCurves.of(title + ": losses", "round", model.lossUnit()), rounds)
                 .listen(listeners())
                 .run();
         return new Result(List.of(model.lossNames()), rounds.grids, rounds.losses, rounds.frechet, run.rounds() * stepsPerRound, run.seconds());
@@ -159,7 +150,7 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
             BufferedImage image = grid(model, fixedPoints);
             grids.add(image);
             picture.show(image);
-            if (checkpoint != null) run.saved(save(image, run.rounds()));
+            if (checkpoint() != null) run.saved(save(image, run.rounds()));
         }
     }
 
@@ -171,18 +162,21 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
         return grid;
     }
 
-    /** Saves the model to its checkpoint, and the round's grid beside it with a provenance record that cites it; returns the checkpoint. */
+    /**
+     * Saves the model to its checkpoint, and the round's grid beside it ({@code vae-16d.zip}: {@code vae-16d-round-003.png})
+     * with a provenance record that cites it; returns the checkpoint.
+     */
     private Path save(BufferedImage grid, int round) {
         try {
-            Path saved = model.save(checkpoint);
+            Path saved = model.save(checkpoint());
             String stem = saved.getFileName().toString().replaceFirst("\\.zip$", "");
-            Provenance.of("samples from fixed latent points after round " + round, name)
+            Provenance.of("samples from fixed latent points after round " + round, title)
                     .seed(seed()).setting("round", round).setting("batches", round * stepsPerRound).setting("batch size", batchSize())
                     .trainedOn(trainedOn.toArray(String[]::new)).checkpoint(saved)
                     .save(saved.resolveSibling(String.format("%s-round-%03d.png", stem, round)), grid);
             return saved;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not save round " + round + " to " + checkpoint + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not save round " + round + " to " + checkpoint() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -42,7 +42,6 @@ public final class Trainer extends TrainingOptions<Trainer> {
 
     private final String title;
     private final NextTokenModel model;
-    private Path checkpoint;
     private TrainingHistory resumed;
     private IntConsumer afterEpoch = epoch -> { };
 
@@ -56,12 +55,6 @@ public final class Trainer extends TrainingOptions<Trainer> {
     /** Training for chapter 2's kind of network, an LSTM. */
     public Trainer(String title, MultiLayerNetwork net) {
         this(title, NextTokenModel.of(net));
-    }
-
-    /** Saves model and history to {@code file} after every epoch. */
-    public Trainer checkpoint(Path file) {
-        this.checkpoint = file;
-        return this;
     }
 
     /** Continues from a saved history (null: a fresh start); its curves are drawn again first. */
@@ -132,7 +125,7 @@ public final class Trainer extends TrainingOptions<Trainer> {
                 curves.add("training", e + 1, history.trainingBits(e));
             }
             secondsBefore = run.seconds();
-            if (checkpoint != null && history.epochs() > 0) run.saved(checkpoint);
+            if (checkpoint() != null && history.epochs() > 0) run.saved(checkpoint());
         }
 
         @Override
@@ -145,18 +138,15 @@ public final class Trainer extends TrainingOptions<Trainer> {
             bar.metric("validation", validationBits);
             curves.add("training", run.position(), trainingBits);
             curves.add("validation", run.position(), validationBits);
-            if (checkpoint != null) {
-                save(history);
-                run.saved(checkpoint);
-            }
+            if (checkpoint() != null) run.saved(save(history));
             afterEpoch.accept(run.rounds());
         }
 
-        private void save(TrainingHistory history) {
+        private Path save(TrainingHistory history) {
             try {
-                model.save(history, checkpoint);
+                return model.save(history, checkpoint());
             } catch (IOException e) {
-                throw new UncheckedIOException("could not save the checkpoint " + checkpoint + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("could not save the checkpoint " + checkpoint() + ": " + e.getMessage(), e);
             }
         }
     }

@@ -24,7 +24,7 @@ class ImageTrainerTest {
         var gan = new GanTraining(generator, discriminator);
         INDArray real = Nd4j.rand(100, 784).muli(2).subi(1);
         INDArray noise = gan.noise(16);
-        var result = new ImageTrainer("tiny-gan", gan).rounds(2).stepsPerRound(3).batchSize(10).seed(5).savingTo(dir.resolve("tiny-gan.zip")).trainedOn("mnist-train-images")
+        var result = new ImageTrainer("tiny-gan", gan).rounds(2).stepsPerRound(3).batchSize(10).seed(5).checkpoint(dir.resolve("tiny-gan.zip")).trainedOn("mnist-train-images")
                 .train(real, noise);
         assertEquals(2, result.grids().size());
         assertEquals(2 * (2 * 28 + 2), result.evolution().getHeight());
@@ -53,7 +53,7 @@ class ImageTrainerTest {
     void anInterruptEndsTrainingAtTheNextStep(@TempDir Path dir) throws Exception {
         var gan = new GanTraining(MlpGan.generator(8, 1), MlpGan.discriminator(2));
         INDArray real = Nd4j.rand(100, 784).muli(2).subi(1);
-        var trainer = new ImageTrainer("endless-gan", gan).stepsPerRound(1_000_000).batchSize(10).savingTo(dir.resolve("endless-gan.zip"));
+        var trainer = new ImageTrainer("endless-gan", gan).stepsPerRound(1_000_000).batchSize(10).checkpoint(dir.resolve("endless-gan.zip"));
         var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
         Thread training = new Thread(() -> {
             try {
@@ -77,7 +77,7 @@ class ImageTrainerTest {
         INDArray real = Nd4j.rand(200, 784);
         var judge = new ImageTrainer.Judge(DigitClassifier.train(creativeai.data.Mnist.load(creativeai.data.Mnist.Split.TEST), 1, 1),
                 Nd4j.rand(300, 128));
-        var result = new ImageTrainer("tiny-vae", vae).rounds(3).stepsPerRound(2).batchSize(20).seed(5).savingTo(dir.resolve("tiny-vae.zip")).judge(judge).train(real, vae.noise(8));
+        var result = new ImageTrainer("tiny-vae", vae).rounds(3).stepsPerRound(2).batchSize(20).seed(5).checkpoint(dir.resolve("tiny-vae.zip")).judge(judge).train(real, vae.noise(8));
         assertEquals(3, result.frechetByRound().size());
         assertTrue(result.frechetByRound().stream().allMatch(d -> d > 0 && Double.isFinite(d)), result.frechetByRound().toString());
         assertEquals(vae.draw(vae.noise(2).mul(0)), GraphVae.load(dir.resolve("tiny-vae.zip")).draw(vae.noise(2).mul(0)));
