@@ -3,7 +3,13 @@ package creativeai.backend;
 import creativeai.image.DenseVae;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +23,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GraphsTest {
     private static SameDiff small(long seed) {
         return DenseVae.graph(2, DenseVae.options().hidden(8).seed(seed));
+    }
+
+    /** y = x·w, learning at {@code rate}, with a variable "idle" that the loss multiplies by 0: it never learns. */
+    private static SameDiff withIdleVariable(double rate) {
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, 3);
+        SDVariable y = sd.placeHolder("y", DataType.FLOAT, -1, 1);
+        SDVariable w = sd.var("w", Nd4j.ones(DataType.FLOAT, 3, 1));
+        SDVariable idle = sd.var("idle", Nd4j.ones(DataType.FLOAT, 1, 1));
+        x.mmul(w).sub(y).pow(2).mean().add(idle.sum().mul(0)).rename("loss").markAsLoss();
+        sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(rate)).dataSetFeatureMapping("x").dataSetLabelMapping("y").build());
+        return sd;
+    }
+
+    @Test
+    void aParameterThatNeverMovesIsNamedAndOneThatMovesAHairIsNot() {
+        var batch = new MultiDataSet(Nd4j.rand(DataType.FLOAT, 4, 3), Nd4j.rand(DataType.FLOAT, 4, 1));
+        var error = assertThrows(IllegalStateException.class, () -> Graphs.requireEveryParameterLearns(withIdleVariable(1e-3), batch));
+        assertTrue(error.getMessage().contains("[idle]"), error.getMessage());
+        // Adam's first step moves w by about the rate: 1e-7 here, below the 1e-5 that INDArray.equals overlooks
+        error = assertThrows(IllegalStateException.class, () -> Graphs.requireEveryParameterLearns(withIdleVariable(1e-7), batch));
+        assertTrue(error.getMessage().contains("[idle]"), "w moved by a hair and still learned: " + error.getMessage());
     }
 
     @Test
