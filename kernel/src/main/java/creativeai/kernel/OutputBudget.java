@@ -69,20 +69,23 @@ final class OutputBudget extends OutputStream {
     @Override
     public synchronized void close() throws IOException {
         if (droppedBytes == 0) return;
-        String last = lastLines(new String(Arrays.copyOf(tail, tailSize), StandardCharsets.UTF_8), 5);
+        String last = lastLines(new String(Arrays.copyOf(tail, tailSize), StandardCharsets.UTF_8), 5,
+                droppedBytes > tailSize);
+        long lines = droppedLines + (tail[tailSize - 1] == '\n' ? 0 : 1); // an unfinished last line counts too
         String notice = String.format("%n[... %,d more lines (%.1f MB) not shown: a cell shows at most %d MB of printed "
                         + "text. Print less often, or write to a file. The last lines were:]%n%s",
-                droppedLines, droppedBytes / 1e6, LIMIT_BYTES / 1_000_000, last);
+                lines, droppedBytes / 1e6, LIMIT_BYTES / 1_000_000, last);
         target.write(notice.getBytes(StandardCharsets.UTF_8));
         target.flush();
         droppedBytes = 0;
     }
 
-    private static String lastLines(String text, int count) {
+    /** The last {@code count} lines of the tail; its first piece is left out when the tail was {@code cut} inside it. */
+    private static String lastLines(String text, int count, boolean cut) {
         String[] lines = text.split("\n", -1);
         int end = lines.length;
         if (end > 0 && lines[end - 1].isEmpty()) end--;
-        int start = Math.max(1, end - count); // the first piece may be a cut line
+        int start = Math.max(cut ? 1 : 0, end - count);
         if (end <= 1) start = 0;
         return String.join("\n", Arrays.copyOfRange(lines, start, end)) + "\n";
     }
