@@ -14,6 +14,7 @@ KERNELSPEC_DIR = pathlib.Path(os.environ.get("COURSE_KERNELSPEC_DIR", ROOT / "co
 KERNEL_NAME = os.environ.get("COURSE_KERNEL_NAME", "creative-ai-java")
 RESULTS_DIR = ROOT / "course" / "target" / "measurements"
 sys.path.insert(0, str(ROOT / "course" / "src" / "main" / "python"))  # publish (site, slides), launcher (bin/course)
+pytest_plugins = ["suite"]  # the suite's order, its chapter runs made ahead, and where its time went
 
 
 def kernel_manager(extra_env=None, spec_dir=KERNELSPEC_DIR):
@@ -122,6 +123,8 @@ def record(name, data):
 
 
 def pytest_sessionfinish(session, exitstatus):
+    if hasattr(session.config, "course_chapter_runs"):
+        session.config.course_chapter_runs.stop()
     session.config.course_exit_status = int(exitstatus)
 
 

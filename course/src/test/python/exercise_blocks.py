@@ -4,7 +4,8 @@ and which notebook cell (by tag) it changes:
 ```java exercise=2 cell=exercise-2           the cell tagged exercise-2 becomes the block
 ```java exercise=3 cell=parameters change    the block is "old line(s)", a line "// becomes", "new line(s)"
 A block marked run=2 (for a change that would spoil another exercise's check, such as another dataset) is
-applied in a second run of its own group."""
+applied in a second run of its own group. chapter_runs.py decides which blocks can be appended to the shipped run
+and which must run from the top."""
 import copy
 import re
 import uuid
@@ -67,11 +68,21 @@ def runs(path, folder=SOLUTIONS):
 
 
 def with_wrong_answers(notebook, path):
-    """The notebook with every wrong answer appended after its last cell: for each exercise, its changed cells and
-    then its self-check again, tagged wrong-check-N. Run after the shipped notebook, nothing is solved: each of
-    those checks must say ✗. Returns the notebook."""
+    """The notebook with every wrong answer appended after its last cell, tagged wrong-check-N (see appended). Each
+    replaces the cells a solution would change, so whatever ran before, each of those checks must say ✗."""
+    return appended(notebook, path, blocks(path, WRONG_ANSWERS), "wrong-")
+
+
+def with_solutions(notebook, path, chosen):
+    """The notebook with the chosen worked solutions appended, tagged solved-check-N: each must say ✓."""
+    return appended(notebook, path, chosen, "solved-")
+
+
+def appended(notebook, path, chosen, prefix):
+    """For each exercise of the chosen blocks, in order: its changed cells and then its self-check again, appended
+    after the notebook's last cell with their tags prefixed. Returns the notebook."""
     by_exercise = defaultdict(list)
-    for _, exercise, tag, change, code in blocks(path, WRONG_ANSWERS):
+    for _, exercise, tag, change, code in chosen:
         by_exercise[exercise].append((tag, change, code))
     for exercise, changes in sorted(by_exercise.items()):
         check_tag = f"check-{exercise}"
@@ -82,8 +93,8 @@ def with_wrong_answers(notebook, path):
             else:
                 cell = copy.deepcopy(tagged(notebook, tag, path))
                 cell.source = changed(cell, change, code, path, tag)
-                cell.metadata["tags"], cell.id = [f"wrong-{tag}"], uuid.uuid4().hex[:8]
+                cell.metadata["tags"], cell.id = [prefix + tag], uuid.uuid4().hex[:8]
                 notebook.cells.append(cell)
-        check.metadata["tags"], check.id = [f"wrong-{check_tag}"], uuid.uuid4().hex[:8]
+        check.metadata["tags"], check.id = [prefix + check_tag], uuid.uuid4().hex[:8]
         notebook.cells.append(check)
     return notebook

@@ -1,5 +1,5 @@
-"""Running a notebook headless through the course kernel, and reading what its cells showed: shared by the
-notebook tests and the exercise tests."""
+"""Running a notebook headless through the course kernel, and reading what its cells showed (chapter_runs.py
+decides which runs the tests need)."""
 import json
 import os
 import re
@@ -7,7 +7,6 @@ import time
 from dataclasses import dataclass
 
 import nbformat
-import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -15,6 +14,10 @@ from conftest import kernel_manager
 from publish.executed import PeakMemory
 
 CHECK_TAG = re.compile(r"check-(\d+)")
+
+
+class RunFailed(Exception):
+    """A cell raised while a notebook ran: the message names the notebook, the cell and the error."""
 
 
 @dataclass
@@ -49,11 +52,15 @@ def error_text(cell):
     return re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(lines))
 
 
-def execute(notebook, path, env=None):
-    """Runs every cell in QUICK mode; fails the test at the first cell that raises, naming it."""
+RUN_LIMIT_S = 900  # a whole chapter in QUICK mode, wrong answers and solutions included (the longest takes about 3 min)
+
+
+def execute(notebook, path, env=None, limit_s=RUN_LIMIT_S):
+    """Runs every cell in QUICK mode; RunFailed at the first cell that raises, naming it, or when the run as a whole
+    takes longer than limit_s (a cell waiting past the limit is stopped there)."""
     env = {"COURSE_QUICK": "1", **(env or {})}
     km = kernel_manager(env)
-    client = NotebookClient(notebook, km=km, timeout=900, startup_timeout=60,
+    client = NotebookClient(notebook, km=km, timeout=limit_s, startup_timeout=60,
                             resources={"metadata": {"path": str(path.parent)}})
     began = time.monotonic()
     try:
@@ -61,10 +68,14 @@ def execute(notebook, path, env=None):
             peak = PeakMemory(km.provisioner.process.pid)
             try:
                 for index, cell in enumerate(notebook.cells):
+                    client.timeout = max(1, int(limit_s - (time.monotonic() - began)))
                     try:
                         client.execute_cell(cell, index)
                     except CellExecutionError:
-                        pytest.fail(f"{path.name}, cell {index}:\n{cell.source}\n\n{error_text(cell)}", pytrace=False)
+                        raise RunFailed(f"{path.name}, cell {index}:\n{cell.source}\n\n{error_text(cell)}") from None
+                    except TimeoutError:
+                        raise RunFailed(f"{path.name}, cell {index}: the run went past its limit of {limit_s} s "
+                                        f"in this cell:\n{cell.source}") from None
                 client.set_widgets_metadata()  # the widgets' last state, kept with the notebook as JupyterLab keeps it
             finally:
                 rss = peak.stop()

@@ -2,21 +2,21 @@
 shows what its metadata promises (course.expects: MIME types, or text that some output must hold), and every
 exercise's self-check says ✗ as shipped: nothing is solved before the student acts. The same run then tries
 each scripted wrong answer (course/src/test/wrong-answers/) and its self-check must say ✗ again
-(test_exercises.py shows the worked solutions turn each into ✓)."""
+(test_exercises.py shows the worked solutions turn each into ✓). What the chapters saved verifies against its
+provenance record, and a chapter run again with LOAD_MODEL = true works on it. chapter_runs.py makes each run once."""
 import json
 import re
 import shutil
 import subprocess
 
-import nbformat
 import pytest
 
+from chapter_runs import NOTEBOOKS, kinds
 from conftest import ROOT, record
-from exercise_blocks import WRONG_ANSWERS, with_wrong_answers
-from notebook_run import execute, shown_text
-from publish import executed
+from notebook_run import shown_text
+from suite import chapter_run
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+STEMS = list(NOTEBOOKS)
 
 
 def widgets_without_state(notebook, outputs):
@@ -40,34 +40,36 @@ def promised(notebook, outputs):
     return missing
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_notebook_runs_in_quick_mode(path):
-    notebook = nbformat.read(path, as_version=4)
-    shipped = len(notebook.cells)
-    if (WRONG_ANSWERS / f"{path.stem}.md").exists():
-        with_wrong_answers(notebook, path)
-    run = execute(notebook, path)
+@pytest.fixture
+def shipped(request, chapter_runs):
+    """The chapter's run as shipped, with its wrong answers and in-kernel worked solutions appended."""
+    return chapter_run(chapter_runs, request.param)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shipped", STEMS, indirect=True)
+def test_notebook_runs_in_quick_mode(shipped):
+    run, name = shipped.run, shipped.stem
     outputs = run.outputs()
     errors = [o for o in outputs if o.output_type == "error"]
     assert not errors, errors
-    assert not promised(run.notebook, outputs), f"{path.name} did not show {promised(run.notebook, outputs)}"
+    assert not promised(run.notebook, outputs), f"{name} did not show {promised(run.notebook, outputs)}"
     assert not widgets_without_state(run.notebook, outputs), "the notebook must keep its widgets' last state"
-    assert run.peak_rss < 2 * 2**30, f"{path.name} used {run.peak_rss / 2**20:.0f} MB at its peak"
+    assert run.peak_rss < 2 * 2**30, f"{name} used {run.peak_rss / 2**20:.0f} MB at its peak"
     solved_already = {n: text for n, text in run.checks().items() if "✗" not in text or "✓" in text}
-    assert not solved_already, f"{path.name}: these self-checks do not say ✗ before the student acts: {solved_already}"
+    assert not solved_already, f"{name}: these self-checks do not say ✗ before the student acts: {solved_already}"
     fooled = {n: text for n, text in run.checks("wrong-").items() if "✗" not in text or "✓" in text}
-    assert not fooled, f"{path.name}: self-checks that a scripted wrong answer passes: {fooled}"
-    record(f"notebook-{path.stem}", {"seconds": run.seconds, "peak_rss_mb": run.peak_rss / 2**20, "checks": run.checks(),
-                                     "after wrong answers": run.checks("wrong-")})
-    # the site's QUICK build (test_site.py) reuses this run, without the wrong answers, instead of running the chapter again
-    del run.notebook.cells[shipped:]
-    executed.store(path.stem, run.notebook, True, run.seconds, run.peak_rss, source=nbformat.read(path, as_version=4))
+    assert not fooled, f"{name}: self-checks that a scripted wrong answer passes: {fooled}"
+    assert run.checks("wrong-").keys() == run.checks().keys(), f"{name}: every exercise has a wrong answer tried"
+    record(f"notebook-{name}", {"seconds": run.seconds, "peak_rss_mb": run.peak_rss / 2**20, "checks": run.checks(),
+                                "after wrong answers": run.checks("wrong-"), "reused": shipped.reused})
 
 
-# What chapters 2-5, 9 and 10 save in QUICK mode, each with a provenance record (the image models' sample grids too,
-# beside their checkpoints).
-SAVED = ["outputs/quick/02-sonnet.txt", "outputs/quick/03-melody.mid", "outputs/quick/03-melody.wav", "outputs/quick/09-nearest.png"]
-CHECKPOINTS = ROOT / "checkpoints" / "quick"
+# What chapters 2, 3 and 9 save in QUICK mode, each with a provenance record; the image chapters save each round's
+# sample grid beside its checkpoint, with a record too.
+SAVED = {"02-lstm-text": ["outputs/quick/02-sonnet.txt"], "03-melodies": ["outputs/quick/03-melody.mid", "outputs/quick/03-melody.wav"],
+         "09-originality": ["outputs/quick/09-nearest.png"]}
+IMAGE_CHAPTERS = ["04-gan", "05-vae", "10-diffusion"]
 
 
 def verify_provenance(*paths):
@@ -78,39 +80,51 @@ def verify_provenance(*paths):
     return done.returncode, done.stdout + done.stderr
 
 
-def test_every_saved_work_matches_its_provenance_record(tmp_path):
-    """Runs after the notebooks above (pytest keeps the file's order): every file they saved verifies, and the
-    check fails for a file changed after it was saved."""
-    grids = sorted(CHECKPOINTS.glob("*-round-*.png"))
-    files = [ROOT / f for f in SAVED] + grids
+@pytest.fixture
+def saved_works(chapter_runs):
+    """What the chapters' shipped runs saved with a provenance record: their outputs and sample grids."""
+    files = [chapter_run(chapter_runs, stem).work / name for stem, names in SAVED.items() for name in names]
+    grids = [grid for stem in IMAGE_CHAPTERS for grid in chapter_run(chapter_runs, stem).saved("checkpoints/quick/*-round-*.png")]
+    return files, grids
+
+
+@pytest.mark.slow
+@pytest.mark.chapter_runs(*SAVED, *IMAGE_CHAPTERS)
+def test_every_saved_work_matches_its_provenance_record(saved_works, tmp_path):
+    """Every file the chapters saved verifies, and the check fails for a file changed after it was saved."""
+    files, grids = saved_works
     missing = [str(f) for f in files if not f.exists()]
-    assert not missing and len(grids) >= 4, f"run the notebooks first: missing {missing}, {len(grids)} sample grids"
-    code, out = verify_provenance(*files)
-    assert code == 0 and f"{len(files)} works checked, 0 not matching" in out, out
-    record("provenance", {"files": len(files), "output": out.splitlines()[-1]})
+    assert not missing and len(grids) >= 4, f"not saved: {missing}, {len(grids)} sample grids"
+    code, out = verify_provenance(*files, *grids)
+    assert code == 0 and f"{len(files) + len(grids)} works checked, 0 not matching" in out, out
+    record("provenance", {"files": len(files) + len(grids), "output": out.splitlines()[-1]})
 
     poem = tmp_path / "02-sonnet.txt"
-    shutil.copy(ROOT / SAVED[0], poem)
-    shutil.copy(ROOT / (SAVED[0] + ".provenance.json"), tmp_path / "02-sonnet.txt.provenance.json")
+    shutil.copy(files[0], poem)
+    shutil.copy(files[0].with_name("02-sonnet.txt.provenance.json"), tmp_path / "02-sonnet.txt.provenance.json")
     assert verify_provenance(poem)[0] == 0
     poem.write_text(poem.read_text(encoding="utf-8").replace("e", "a", 1), encoding="utf-8")
     code, out = verify_provenance(poem)
     assert code == 1 and "content changed" in out, out
 
 
-RESUMABLE = [p for p in NOTEBOOKS if "boolean LOAD_MODEL = false;" in p.read_text(encoding="utf-8")]
+RESUMABLE = [stem for stem in STEMS if "reloaded" in kinds(stem)]
 
 
-@pytest.mark.parametrize("path", RESUMABLE, ids=[p.name for p in RESUMABLE])
-def test_a_chapter_run_again_with_load_model_uses_what_it_saved(path):
+@pytest.fixture
+def reloaded(request, chapter_runs):
+    """The chapter run again with LOAD_MODEL = true, on a copy of what its shipped run saved."""
+    return chapter_run(chapter_runs, request.param, "reloaded")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("reloaded", RESUMABLE, indirect=True)
+def test_a_chapter_run_again_with_load_model_uses_what_it_saved(reloaded):
     """A student who comes back sets LOAD_MODEL = true and runs the chapter again: every cell runs on the models the
-    QUICK runs above saved (pytest keeps the file's order), with no error, within the memory budget. (What only
-    training shows, a progress bar or a speed, is not promised here.)"""
-    notebook = nbformat.read(path, as_version=4)
-    parameters = next(c for c in notebook.cells if "boolean LOAD_MODEL = false;" in c.source)
-    parameters.source = parameters.source.replace("boolean LOAD_MODEL = false;", "boolean LOAD_MODEL = true;")
-    run = execute(notebook, path)
+    shipped run saved, with no error, within the memory budget. (What only training shows, a progress bar or a
+    speed, is not promised here.)"""
+    run = reloaded.run
     errors = [o for o in run.outputs() if o.output_type == "error"]
     assert not errors, errors
-    assert run.peak_rss < 2 * 2**30, f"{path.name} used {run.peak_rss / 2**20:.0f} MB at its peak"
-    record(f"reloaded-{path.stem}", {"seconds": run.seconds, "peak_rss_mb": run.peak_rss / 2**20})
+    assert run.peak_rss < 2 * 2**30, f"{reloaded.stem} used {run.peak_rss / 2**20:.0f} MB at its peak"
+    record(f"reloaded-{reloaded.stem}", {"seconds": run.seconds, "peak_rss_mb": run.peak_rss / 2**20})

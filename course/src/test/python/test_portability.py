@@ -5,7 +5,9 @@ import subprocess
 
 import pytest
 
+from chapter_runs import NOTEBOOKS
 from conftest import ROOT
+from suite import chapter_run
 
 WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\.|$)", re.IGNORECASE)
 WINDOWS_FORBIDDEN = re.compile(r'[<>:"\\|?*\x00-\x1f]|[. ]$')
@@ -35,11 +37,17 @@ def _bad_names(paths):
     return [path for path in paths for part in path.split("/") if WINDOWS_RESERVED.match(part) or WINDOWS_FORBIDDEN.search(part)]
 
 
-def test_every_file_name_in_the_repository_and_in_what_the_course_writes_is_valid_on_windows():
+def test_every_file_name_in_the_repository_is_valid_on_windows():
     assert WINDOWS_FORBIDDEN.search("a:b") and WINDOWS_RESERVED.match("aux.txt") and not _bad_names(["lib/src/Auxiliary.java"])
-    written = [str(path.relative_to(ROOT)).replace("\\", "/") for folder in ("outputs", "checkpoints")
-               for path in (ROOT / folder).rglob("*")]
-    assert _bad_names(_files()) == [] and _bad_names(written) == []
+    assert _bad_names(_files()) == []
+
+
+@pytest.mark.slow
+@pytest.mark.chapter_runs
+def test_every_file_name_the_chapters_write_is_valid_on_windows(chapter_runs):
+    runs = [chapter_run(chapter_runs, stem) for stem in NOTEBOOKS]
+    written = [str(path.relative_to(run.work)).replace("\\", "/") for run in runs for path in run.work.rglob("*")]
+    assert len(written) > 20 and _bad_names(written) == []
 
 
 def test_no_two_files_differ_only_in_case():

@@ -1,7 +1,8 @@
-"""The rendered course and its slide decks, built by the real command (QUICK mode, reusing the runs of
-test_notebooks.py when they are current) and checked in Chromium as a reader sees them: every image loads, every
+"""The rendered course and its slide decks, built by the real command (QUICK mode, reusing each chapter's shipped
+run from chapter_runs.py) and checked in Chromium as a reader sees them: every image loads, every
 audio player holds sound, the math is typeset, nothing is fetched from outside the machine, and each deck
 advances through all its slides."""
+import copy
 import functools
 import http.server
 import json
@@ -18,6 +19,7 @@ import pytest
 from browser import browser
 from conftest import ROOT, record
 from publish import chapters, deck, executed, paths
+from suite import chapter_run
 
 PYTHON_DIR = ROOT / "course" / "src" / "main" / "python"
 CHAPTERS = chapters.all_chapters()
@@ -32,8 +34,15 @@ def build(*args):
 
 
 @pytest.fixture(scope="module")
-def site():
-    """Builds the site twice: the second build finds every chapter's run current and executes nothing."""
+def site(chapter_runs):
+    """Builds the site from the chapters' shipped runs (their own cells only), then again: the second build finds
+    every chapter's run current and executes nothing."""
+    for chapter in CHAPTERS:
+        shipped = chapter_run(chapter_runs, chapter.stem)
+        notebook = copy.deepcopy(shipped.run.notebook)
+        del notebook.cells[shipped.shipped_cells:]
+        executed.store(chapter.stem, notebook, True, shipped.run.seconds, shipped.run.peak_rss,
+                       source=nbformat.read(chapter.path, as_version=4))
     first, first_seconds = build("site")
     again, cached_seconds = build("site")
     assert again.count("reusing ") == len(CHAPTERS) and "running " not in again, again
@@ -81,6 +90,9 @@ def test_slide_metadata_tells_each_chapter_in_15_to_25_slides():
         assert 15 <= deck.slide_count(notebook) <= 25, f"{chapter.stem}: {deck.slide_count(notebook)} slides"
 
 
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.chapter_runs
 def test_index_lists_every_chapter_with_its_preview(served):
     with browser() as new_page:
         page = new_page()
@@ -94,6 +106,9 @@ def test_index_lists_every_chapter_with_its_preview(served):
         page.screenshot("site-index", full_page=True)
 
 
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.chapter_runs
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=[c.stem for c in CHAPTERS])
 def test_chapter_page_shows_its_outputs(served, chapter):
     with browser() as new_page:
@@ -116,6 +131,9 @@ def test_chapter_page_shows_its_outputs(served, chapter):
         page.screenshot(f"site-{chapter.stem}")
 
 
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.chapter_runs
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=[c.stem for c in CHAPTERS])
 def test_slide_deck_advances_through_every_slide(served, chapter):
     expected = deck.slide_count(nbformat.read(chapter.path, as_version=4))

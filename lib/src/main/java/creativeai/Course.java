@@ -33,7 +33,7 @@ public final class Course {
 
     /** The folder of this mode's checkpoints: {@code checkpoints/}, or {@code checkpoints/quick/} in QUICK mode. */
     public static Path checkpoints() {
-        return quickFolder(home().resolve("checkpoints"));
+        return quickFolder(work().resolve("checkpoints"));
     }
 
     /**
@@ -46,7 +46,17 @@ public final class Course {
 
     /** The folder of this mode's outputs: {@code outputs/}, or {@code outputs/quick/} in QUICK mode. */
     public static Path outputs() {
-        return quickFolder(home().resolve("outputs"));
+        return quickFolder(work().resolve("outputs"));
+    }
+
+    /**
+     * The folder that holds {@code checkpoints/} and {@code outputs/}: {@code COURSE_WORK} when set, else the course
+     * folder. The tests give each chapter run a folder of its own, so that no run sees what another saved unless it
+     * asked for it.
+     */
+    public static Path work() {
+        String configured = System.getenv("COURSE_WORK");
+        return configured != null && !configured.isBlank() ? Path.of(configured) : home();
     }
 
     private static Path quickFolder(Path folder) {
