@@ -44,6 +44,7 @@ def test_the_benchmarks_read_each_language_model_from_its_chapter():
     assert dict(w.split("=") for w in chapter("char-lstm"))["width"] == "256", "chapter 2's full mode, not its QUICK mode (96)"
 
 
+@pytest.mark.timeout(600)
 def test_bench_compiles_and_time_to_quality_sees_learning(time_to_quality, tmp_path):
     out = tmp_path / "char-lstm.csv"
     subprocess.run([*time_to_quality, "char-lstm", "6", str(out), *chapter("char-lstm")], check=True, timeout=600, capture_output=True)
@@ -54,6 +55,7 @@ def test_bench_compiles_and_time_to_quality_sees_learning(time_to_quality, tmp_p
     assert bits[-1] < bits[0] - 1, f"six seconds of training should gain over a bit per character: {bits}"
 
 
+@pytest.mark.timeout(300)
 def test_time_to_quality_takes_other_settings_and_refuses_unknown_ones(time_to_quality, tmp_path):
     """bench/run tune passes settings other than the chapter's: a smaller LSTM (one layer) in smaller batches, its gradients through
     fewer steps, still learns, and a misspelt setting stops the run with the ones it knows instead of silently training
@@ -66,6 +68,7 @@ def test_time_to_quality_takes_other_settings_and_refuses_unknown_ones(time_to_q
     assert refused.returncode != 0 and "batch=N, window=N, lr=X, width=N, layers=N, heads=N or tbptt=N, not batch-size=16" in refused.stderr, refused.stderr[-500:]
 
 
+@pytest.mark.timeout(300)
 def test_the_denoiser_bench_times_chapter_tens_own_cells():
     """bench/denoiser_bench.py finds the chapter's cells by what they define and runs them in the course kernel:
     a renamed function or a split cell would break it silently on the next bench/run, not here."""

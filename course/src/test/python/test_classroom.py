@@ -72,6 +72,10 @@ def group_of(pid):
 
 
 @needs_hub
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.root
+@pytest.mark.timeout(1200)  # three students' kernels start in 240 s and finish chapter 0 in 900 s at most
 def test_three_students_run_chapter_0_at_once(hub, students):
     base = hub.base
     usage = UsageByUser(STUDENTS)
@@ -145,6 +149,7 @@ def test_zero_to_jupyterhub_values_ask_for_what_a_kernel_uses():
     assert single["image"]["name"] and single["storage"]["capacity"]
 
 
+@pytest.mark.root
 @pytest.mark.skipif(os.geteuid() != 0, reason="makes a throwaway user account")
 def test_start_hook_makes_a_working_folder_for_a_user_with_an_empty_home(tmp_path):
     """The Z2JH start hook, run as a fresh account against this course: the folder, the links, the kernelspec
@@ -175,6 +180,7 @@ def test_start_hook_makes_a_working_folder_for_a_user_with_an_empty_home(tmp_pat
         subprocess.run(["userdel", "-r", name], capture_output=True)
 
 
+@pytest.mark.timeout(300)
 def test_image_setup_script_runs_with_an_empty_home(tmp_path):
     """binder/postBuild, which repo2docker runs to build the Binder and Zero to JupyterHub image, on a copy of the
     course with an empty HOME and the Python environment already active (as in the image)."""
@@ -199,6 +205,9 @@ def test_image_setup_script_runs_with_an_empty_home(tmp_path):
 
 
 @needs_hub
+@pytest.mark.slow
+@pytest.mark.root
+@pytest.mark.timeout(600)
 def test_an_idle_kernel_then_its_idle_server_are_shut_down_and_the_files_stay(tmp_path):
     """COURSE_HUB_IDLE_MINUTES at a quarter of a minute: a student starts a kernel and leaves it; the kernel is shut
     down, then the server with nothing left to do stops, and the student's folder is still there."""
@@ -229,6 +238,9 @@ def test_an_idle_kernel_then_its_idle_server_are_shut_down_and_the_files_stay(tm
 
 
 @needs_hub
+@pytest.mark.slow
+@pytest.mark.root
+@pytest.mark.timeout(300)
 def test_the_load_script_runs_a_small_class(tmp_path):
     """classroom/load.py (the class-of-thirty measurement in classroom/README.md) with two students, so that it keeps
     working: both log in, run chapter 0 over their kernels' websockets without an error, and log out."""

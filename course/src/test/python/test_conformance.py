@@ -22,6 +22,7 @@ def suite_missing():
 
 @pytest.mark.skipif(suite_missing() is not None and not os.environ.get("COURSE_REQUIRE_KERNEL_TEST"),
                     reason=str(suite_missing()))
+@pytest.mark.timeout(300)
 def test_the_jupyter_kernel_test_suite_passes_with_every_sample_set():
     env = dict(os.environ, COURSE_KERNELSPEC_DIR=str(KERNELSPEC_DIR), COURSE_KERNEL_NAME=KERNEL_NAME,
                PYTHONPATH=str(HERE))

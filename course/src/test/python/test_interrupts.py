@@ -59,9 +59,13 @@ def jdk(request):
 
 @pytest.fixture(scope="module")
 def silent_repository():
-    """A Maven repository that accepts connections and never answers: %maven waits on it until stopped."""
+    """A Maven repository that accepts connections and never answers: %maven waits on it until stopped. Yields its
+    URL and an event set when a request arrives (the %maven cell is then waiting)."""
+    asked = threading.Event()
+
     class NeverAnswers(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
+            asked.set()
             time.sleep(300)
 
         def log_message(self, *args):
@@ -70,8 +74,22 @@ def silent_repository():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NeverAnswers)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}/", asked
     server.shutdown()
+
+
+STARTED = 'System.out.println("started");\n'
+
+
+def printed_started(kc, msg_id):
+    """Waits until the cell has printed "started": its code is running (what follows the print is what gets stopped)."""
+    def wait():
+        while True:
+            msg = kc.get_iopub_msg(timeout=30)
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                    and "started" in msg["content"]["text"]):
+                return
+    return wait
 
 
 def shell_reply(kc, msg_id, timeout):
@@ -82,10 +100,11 @@ def shell_reply(kc, msg_id, timeout):
             return reply
 
 
-def stop_and_time(kc, code, stop, ename="CellInterruptedException", after_s=0.5):
-    """Runs code, calls stop() after after_s (None: wait for the kernel to stop it), returns seconds to idle."""
+def stop_and_time(kc, code, stop, ename="CellInterruptedException", started=None):
+    """Runs code, calls stop() once started(kc, msg_id) has returned (by default once the cell printed "started"),
+    returns seconds from the stop to idle."""
     msg_id = kc.execute(code)
-    time.sleep(after_s)
+    (started or printed_started)(kc, msg_id)()
     began = time.monotonic()
     if stop:
         stop()
@@ -102,19 +121,22 @@ def stop_and_time(kc, code, stop, ename="CellInterruptedException", after_s=0.5)
     return latency
 
 
+@pytest.mark.timeout(400)
 def test_every_stop_returns_to_idle_and_the_next_cell_runs(jdk, silent_repository):
     feature, spec_dir = jdk
+    repository, asked = silent_repository
     scenarios = {
-        "busy loop": "while (true) { spins++; }",
-        "sleep": "Thread.sleep(60_000);",
-        "dl4j fit loop": "while (true) { net.fit(x, x); }",
-        "course Trainer (library loop)": "new creativeai.sequence.Trainer(\"endless\", lstm).budget(creativeai.training.Budget.seconds(600))"
-                                         ".batchSize(16).train(windows, windows.first(8));",
-        "large cell compiling": LARGE_CELL,
+        "busy loop": STARTED + "while (true) { spins++; }",
+        "sleep": STARTED + "Thread.sleep(60_000);",
+        "dl4j fit loop": STARTED + "while (true) { net.fit(x, x); }",
+        "course Trainer (library loop)": STARTED + "new creativeai.sequence.Trainer(\"endless\", lstm)"
+                                         ".budget(creativeai.training.Budget.seconds(600)).batchSize(16).train(windows, windows.first(8));",
+        "large cell compiling": STARTED + LARGE_CELL,
         "%maven waiting": "%maven org.example.never:served:1.0\nint afterMaven = 1;",
-        "%%time of a busy loop": "%%time\nwhile (true) { spins++; }",
+        "%%time of a busy loop": "%%time\n" + STARTED + "while (true) { spins++; }",
     }
-    env = {"COURSE_MAVEN_REPOSITORY": silent_repository}
+    asked_the_repository = lambda kc, msg_id: lambda: asked.wait(30) or pytest.fail("%maven never asked the repository")
+    env = {"COURSE_MAVEN_REPOSITORY": repository}
     measured = {}
     with running_kernel(env, spec_dir) as (km, kc):
         reply, _ = run(kc, DL4J_NET, timeout=120)
@@ -122,7 +144,9 @@ def test_every_stop_returns_to_idle_and_the_next_cell_runs(jdk, silent_repositor
         for name, code in scenarios.items():
             latencies = []
             for attempt in range(TIMES):
-                latencies.append(stop_and_time(kc, code, km.interrupt_kernel))
+                asked.clear()
+                started = asked_the_repository if code.startswith("%maven") else None
+                latencies.append(stop_and_time(kc, code, km.interrupt_kernel, started=started))
                 reply, out = run(kc, "spins >= 0")
                 assert result_text(out) == "true", (name, attempt, out)
             assert max(latencies) < IDLE_WITHIN_S, (name, latencies)
@@ -134,6 +158,7 @@ def test_every_stop_returns_to_idle_and_the_next_cell_runs(jdk, silent_repositor
     record(f"interrupt-jdk{feature}", {"times_each": TIMES, "java": feature, "scenarios": measured})
 
 
+@pytest.mark.timeout(200)
 def test_a_timeout_stops_a_cell_wherever_it_is(jdk):
     feature, spec_dir = jdk
     with running_kernel({"COURSE_EVAL_TIMEOUT": "1"}, spec_dir) as (km, kc):
@@ -162,12 +187,9 @@ def test_code_that_cannot_be_stopped_says_so_and_a_restart_recovers(jdk):
     feature, spec_dir = jdk
     with running_kernel(None, spec_dir) as (km, kc):
         run(kc, "int warm = 1;")
-        msg_id = kc.execute('System.out.println("summing");\njava.util.stream.LongStream.range(0, Long.MAX_VALUE).sum()')
-        while True:  # the sum has begun (a stop while the cell compiles would end it before it runs)
-            msg = kc.get_iopub_msg(timeout=30)
-            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
-                break
-        time.sleep(0.3)
+        msg_id = kc.execute(STARTED + "java.util.stream.LongStream.range(0, Long.MAX_VALUE).sum()")
+        printed_started(kc, msg_id)()  # the sum has begun (a stop while the cell compiles would end it before it runs)
+        time.sleep(0.3)  # and is inside the JDK's loop, past the call into it
         km.interrupt_kernel()
         began = time.monotonic()
         while True:
@@ -193,7 +215,8 @@ def test_a_stop_while_the_kernel_starts_ends_the_first_cell(jdk):
     """The first cell waits for JShell to start; a stop request in that time is not lost."""
     feature, spec_dir = jdk
     with running_kernel(None, spec_dir) as (km, kc):
-        latency = stop_and_time(kc, "while (true) { }", km.interrupt_kernel, after_s=0.05)
+        soon = lambda kc, msg_id: lambda: time.sleep(0.05)  # deliberately early: JShell has not started yet
+        latency = stop_and_time(kc, "while (true) { }", km.interrupt_kernel, started=soon)
         assert latency < 10, "the first cell ends as soon as the kernel has started"
         reply, out = run(kc, "6 * 7")
         assert result_text(out) == "42"

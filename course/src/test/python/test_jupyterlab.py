@@ -3,14 +3,19 @@ cell with no error shown, every image in its outputs loads and its sound players
 import shutil
 import time
 
+import pytest
+
 from browser import browser
 from conftest import ROOT, record
 from lab_page import error_outputs, output_images, run_all, wait_for_kernel_idle, wait_until_finished
 from lab_server import jupyterlab
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 CHAPTER = "00-getting-started.ipynb"
 
 
+@pytest.mark.timeout(660)  # chapter 0 may take 600 s in JupyterLab
 def test_chapter_0_runs_in_jupyterlab(tmp_path):
     shutil.copy(ROOT / "notebooks" / CHAPTER, tmp_path / CHAPTER)  # the student's copy: the test never saves over ours
     with jupyterlab(tmp_path, env={"COURSE_QUICK": "1"}) as (base, token), browser(viewport=(1400, 1000)) as new_page:

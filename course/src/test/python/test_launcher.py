@@ -243,3 +243,28 @@ def test_no_file_setup_writes_is_deeper_than_the_launcher_assumes_for_windows():
     packages = deepest(sysconfig.get_paths()["purelib"]) + len(".venv\\Lib\\site-packages\\")
     others = [len(name) + 1 + deepest(ROOT / name) for name in (".cache", "course/web/node_modules", "course/target")]
     assert max(packages, *others) <= os_choices.DEEPEST_FILE, (packages, others)
+
+
+class _RecordingCourse:
+    """A course whose steps do nothing and whose Maven call records its arguments and the pytest options it gets."""
+    python = "python"
+
+    def __getattr__(self, step):
+        return lambda *arguments: None
+
+    def maven(self, *arguments):
+        self.called = arguments, os.environ.get("PYTEST_ADDOPTS")
+        return 0
+
+
+@pytest.mark.parametrize("options, maven, pytest_options", [
+    ([], (), ""),
+    (["--fast"], ("-DexcludedGroups=slow",), '-m "not slow and not browser"'),
+    (["--reuse-runs", "-o"], ("-o",), "--reuse-runs"),
+])
+def test_course_test_passes_its_tiers_to_pytest_and_everything_else_to_maven(monkeypatch, options, maven, pytest_options):
+    from launcher import commands
+    monkeypatch.delenv("PYTEST_ADDOPTS", raising=False)
+    course = _RecordingCourse()
+    assert commands.test(course, options) == 0
+    assert course.called == (("verify", "-Dpython=python", *maven), pytest_options)

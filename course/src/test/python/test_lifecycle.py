@@ -9,6 +9,7 @@ import textwrap
 import time
 
 import psutil
+import pytest
 
 from conftest import kernel_manager, record, result_text, run, running_kernel, start
 
@@ -16,6 +17,7 @@ STARTS = 50
 READY_WITHIN_S = 20.0
 
 
+@pytest.mark.timeout(400)
 def test_kernel_starts_fifty_times_in_a_row():
     ready, first_result = [], []
     for _ in range(STARTS):

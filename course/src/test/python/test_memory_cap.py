@@ -68,6 +68,7 @@ def capped_group():
 
 
 @needs_cgroups
+@pytest.mark.root
 def test_a_cell_nearing_the_cap_stops_with_the_reason_and_others_run_on(tmp_path, capped_group):
     with running_kernel(spec_dir=capped_kernelspec(tmp_path, capped_group)) as (_, capped), \
             running_kernel() as (_, other):
@@ -88,6 +89,7 @@ def stderr_text(outputs):
 
 
 @needs_cgroups
+@pytest.mark.root
 def test_a_kernel_killed_for_memory_says_why_after_its_restart(tmp_path, capped_group):
     """The system picks the kernel (made its first choice here, as the largest process would be) when another of
     the student's processes takes the group over its cap in one step, faster than any check."""

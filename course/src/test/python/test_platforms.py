@@ -64,6 +64,7 @@ TARGETS = [(p, False) for p in PLATFORMS] + [(p, True) for p in CUDA_PLATFORMS]
 
 
 @pytest.mark.parametrize("platform, cuda", TARGETS, ids=[f"{p}{'-cuda' if c else ''}" for p, c in TARGETS])
+@pytest.mark.timeout(300)
 def test_the_build_for_each_platform_resolves_with_its_natives(platform, cuda, tmp_path):
     jars = native_jars(platform, cuda, tmp_path)
     present = {(g, a, c) for g, a, c, _ in jars}

@@ -5,10 +5,14 @@ import json
 import shutil
 import time
 
+import pytest
+
 from browser import browser
 from conftest import ROOT, record
 from lab_page import error_outputs, run_all, wait_for_kernel_idle, wait_until_finished
 from lab_server import jupyterlab
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def slider_named(page, description):
@@ -80,6 +84,7 @@ def lab_chapter(tmp_path, chapter):
     return jupyterlab(tmp_path, env={"COURSE_QUICK": "1"})
 
 
+@pytest.mark.timeout(660)  # its chapter may take 600 s to run in JupyterLab
 def test_chapter_2_temperature_slider_writes_a_new_line_and_chart(tmp_path):
     chapter = "02-lstm-text.ipynb"
     with lab_chapter(tmp_path, chapter) as (base, token), browser(viewport=(1400, 1000)) as new_page:
@@ -105,6 +110,7 @@ def test_chapter_2_temperature_slider_writes_a_new_line_and_chart(tmp_path):
                                             "stepped_to": stepped, "seconds_from_key_to_new_line_and_chart": one_step})
 
 
+@pytest.mark.timeout(960)  # its chapter may take 900 s to run in JupyterLab
 def test_chapter_5_latent_slider_decodes_a_new_digit(tmp_path):
     chapter = "05-vae.ipynb"
     with lab_chapter(tmp_path, chapter) as (base, token), browser(viewport=(1400, 1000)) as new_page:

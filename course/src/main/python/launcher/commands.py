@@ -10,7 +10,10 @@ USAGE = """Creative AI in Java: set up the course and open it, or run its tests.
 
   course start [jupyter lab options]   check Java and Python, build, install the kernel, open JupyterLab
   course setup                         the same, without opening JupyterLab
-  course test                          set up, then run every test (unit, kernel protocol, notebooks)
+  course test [--fast] [--reuse-runs]  set up, then run every test (unit, kernel protocol, notebooks, browser);
+                                       --fast: the unit, protocol and wire tests only (no chapters, no browser,
+                                       no training to a quality bar);
+                                       --reuse-runs: keep chapter runs whose inputs have not changed
   course site [NN ...]                 run the chapters (or reuse current runs) and write the course site to site/
   course slides NN                     write chapter NN's slide deck to site/NN-*.slides.html
   course hub                           serve the course to a class with JupyterHub (Linux; classroom/README.md)
@@ -35,12 +38,25 @@ def setup(course, options):
                                                    else "bin/course start"))
 
 
+FAST = "not slow and not browser"  # pytest markers; JUnit's slow tests are tagged "slow" too
+
+
 def test(course, options):
+    """The whole suite; --fast leaves out what runs chapters or a browser, --reuse-runs keeps current chapter runs."""
     course.check()
     course.python_environment()
     course.test_tools()
     course.web_packages()
-    return course.maven("verify", f"-Dpython={course.python}", *options)
+    pytest_options = os.environ.get("PYTEST_ADDOPTS", "")
+    if "--fast" in options:
+        pytest_options += f' -m "{FAST}"'
+    if "--reuse-runs" in options:
+        pytest_options += " --reuse-runs"
+    maven_options = [option for option in options if option not in ("--fast", "--reuse-runs")]
+    if "--fast" in options:
+        maven_options.insert(0, "-DexcludedGroups=slow")  # JUnit tests that train a model to a quality bar
+    os.environ["PYTEST_ADDOPTS"] = pytest_options.strip()
+    return course.maven("verify", f"-Dpython={course.python}", *maven_options)
 
 
 def publish(course, options):

@@ -1,6 +1,7 @@
 package creativeai.image;
 
 import creativeai.data.Mnist;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -18,6 +19,7 @@ class GanTest {
      * Drawing frees its working arrays at once: they are off-heap, and the collector, which sees only their small Java
      * wrappers, left 3 MB per 500 images behind (measured as resident memory that grew by that much per call).
      */
+    @Tag("slow")
     @Test
     void drawingFreesItsWorkingArrays() {
         var gan = new GanTraining(MlpGan.generator(64, 1), MlpGan.discriminator(2));
@@ -29,6 +31,7 @@ class GanTest {
         assertTrue(grownMb < 60, "resident memory grew by " + grownMb + " MB over 60 draws of 500 images");
     }
 
+    @Tag("slow")
     @Test
     void aTrainedGeneratorBeatsAnUntrainedOneOnTheClassifiersMeasures() {
         DataSet test = Mnist.load(Mnist.Split.TEST).first(2000, Mnist.Scale.ZERO_TO_ONE);

@@ -1,6 +1,7 @@
 package creativeai.image;
 
 import creativeai.data.Mnist;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -41,6 +42,7 @@ class GraphVaeTest {
         assertTrue(error.getMessage().contains("enc1_b") && error.getMessage().contains("dec2_b"), error.getMessage());
     }
 
+    @Tag("slow")
     @Test
     void aTrainedGraphBeatsAnUntrainedOneOnHeldOutDigitsAndComesBackFromDisk(@TempDir Path folder) throws Exception {
         INDArray train = Mnist.load(Mnist.Split.TRAIN).first(6_400, Mnist.Scale.ZERO_TO_ONE).getFeatures();

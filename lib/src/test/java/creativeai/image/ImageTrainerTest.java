@@ -1,6 +1,7 @@
 package creativeai.image;
 
 import creativeai.originality.Provenance;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -71,6 +72,7 @@ class ImageTrainerTest {
         assertTrue(failure.get() instanceof java.util.concurrent.CancellationException, String.valueOf(failure.get()));
     }
 
+    @Tag("slow")
     @Test
     void aJudgedRunRecordsTheFrechetDistanceOfEveryRound(@TempDir Path dir) throws IOException {
         var vae = new GraphVae(GraphVaeTest.smallVae(3));

@@ -9,6 +9,7 @@ import creativeai.sequence.TrainingHistory;
 import creativeai.training.Budget;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,7 @@ class MelodyModelTest {
         return net;
     }
 
+    @Tag("slow")
     @Test
     void aTrainedModelBeatsTheUnigramBaselineAndWritesMoreLikeTheCorpus(@TempDir Path dir) throws Exception {
         double unigram = BitsPerToken.unigram(training, heldOut, V);

@@ -1,6 +1,7 @@
 package creativeai.music;
 
 import creativeai.data.DataStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +94,7 @@ class ParserFuzzTest {
         assertTrue(messages.get(2).startsWith("tune 4 (Empty tuplet), line 24, column 2: a tuplet"), messages.get(2));
     }
 
+    @Tag("slow")
     @Test
     void damagedMidiFilesReadOrSayWhatIsWrongWithThem(@TempDir Path dir) throws IOException {
         List<String> tunes = tunes();

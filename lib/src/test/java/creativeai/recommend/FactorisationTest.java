@@ -3,6 +3,7 @@ package creativeai.recommend;
 import creativeai.data.MovieLens;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ class FactorisationTest {
         return Math.sqrt(sum / test.size());
     }
 
+    @Tag("slow")
     @Test
     void factorisationBeatsTheBiasBaselineAndAnUntrainedModelDoesNot(@TempDir Path folder) throws Exception {
         Catalogue catalogue = split.train().catalogue();
@@ -76,6 +78,7 @@ class FactorisationTest {
         assertThrows(IllegalArgumentException.class, () -> model.scores(catalogue.users()));
     }
 
+    @Tag("slow")
     @Test
     void foldingInFitsTheNewUsersRatings() {
         Catalogue catalogue = split.train().catalogue();

@@ -4,6 +4,7 @@ import creativeai.data.HeldOut;
 import creativeai.data.Corpora;
 import creativeai.text.CharVocabulary;
 import creativeai.training.Budget;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -112,6 +113,7 @@ class TransformerTest {
         assertThrows(IOException.class, () -> GraphTokenModel.load(folder.resolve("missing.zip")));
     }
 
+    @Tag("slow")
     @Test
     void aTrainedModelBeatsTheUnigramBaselineAndAnUntrainedOneDoesNot() {
         Corpus sonnets = Corpus.sonnets();
@@ -126,6 +128,7 @@ class TransformerTest {
         assertTrue(trained < unigram - 0.7, "trained " + trained + " vs unigram " + unigram);
     }
 
+    @Tag("slow")
     @Test
     void fineTuningAPretrainedModelBeatsTrainingFromScratchAtTheSameBudgetAndFrozenLayersStayPut(@TempDir Path folder) throws IOException {
         Corpus sonnets = Corpus.sonnets();

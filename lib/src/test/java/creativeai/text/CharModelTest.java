@@ -10,6 +10,7 @@ import creativeai.sequence.TokenWindows;
 import creativeai.sequence.Trainer;
 import creativeai.training.Budget;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The character LSTM of chapter 2, small and briefly trained, against the unigram baseline. */
 class CharModelTest {
+    @Tag("slow")
     @Test
     void aTrainedModelBeatsTheUnigramBaselineOnHeldOutSonnetsAndAnUntrainedOneDoesNot() {
         String text = Corpora.sonnetText();

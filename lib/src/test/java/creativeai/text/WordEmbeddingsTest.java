@@ -3,6 +3,7 @@ package creativeai.text;
 import creativeai.data.Corpora;
 import creativeai.data.Glove;
 import org.deeplearning4j.models.word2vec.Word2Vec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,6 +20,7 @@ class WordEmbeddingsTest {
         assertThrows(IllegalArgumentException.class, () -> WordEmbeddings.sentences("  ... !"));
     }
 
+    @Tag("slow")
     @Test
     void word2vecOnMobyDickPutsRelatedWordsCloserThanRandomOnesAndAnUntrainedModelDoesNot() {
         List<String> sentences = WordEmbeddings.sentences(Corpora.mobyDick());
