@@ -11,6 +11,8 @@ import pytest
 
 from conftest import KERNEL_NAME, KERNELSPEC_DIR, ROOT
 
+pytestmark = pytest.mark.slow  # compiles bench/ and trains for seconds: not in bin/course test --fast
+
 
 def kernel_java():
     argv = json.loads((KERNELSPEC_DIR / KERNEL_NAME / "kernel.json").read_text())["argv"]

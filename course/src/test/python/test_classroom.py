@@ -180,6 +180,7 @@ def test_start_hook_makes_a_working_folder_for_a_user_with_an_empty_home(tmp_pat
         subprocess.run(["userdel", "-r", name], capture_output=True)
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_image_setup_script_runs_with_an_empty_home(tmp_path):
     """binder/postBuild, which repo2docker runs to build the Binder and Zero to JupyterHub image, on a copy of the

@@ -121,6 +121,7 @@ def stop_and_time(kc, code, stop, ename="CellInterruptedException", started=None
     return latency
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(400)
 def test_every_stop_returns_to_idle_and_the_next_cell_runs(jdk, silent_repository):
     feature, spec_dir = jdk
@@ -158,6 +159,7 @@ def test_every_stop_returns_to_idle_and_the_next_cell_runs(jdk, silent_repositor
     record(f"interrupt-jdk{feature}", {"times_each": TIMES, "java": feature, "scenarios": measured})
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(200)
 def test_a_timeout_stops_a_cell_wherever_it_is(jdk):
     feature, spec_dir = jdk

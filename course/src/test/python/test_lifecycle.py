@@ -17,6 +17,7 @@ STARTS = 50
 READY_WITHIN_S = 20.0
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(400)
 def test_kernel_starts_fifty_times_in_a_row():
     ready, first_result = [], []

@@ -31,8 +31,9 @@ def _central_reachable():
         return False
 
 
-pytestmark = pytest.mark.skipif(os.environ.get("COURSE_REQUIRE_PLATFORMS") != "1" and not _central_reachable(),
-                                reason="Maven Central is not reachable (COURSE_REQUIRE_PLATFORMS=1 makes this a failure)")
+pytestmark = [pytest.mark.skipif(os.environ.get("COURSE_REQUIRE_PLATFORMS") != "1" and not _central_reachable(),
+                                 reason="Maven Central is not reachable (COURSE_REQUIRE_PLATFORMS=1 makes this a failure)"),
+              pytest.mark.slow]  # resolves every platform's natives at Maven Central
 
 
 def native_jars(platform, cuda, tmp_path):
