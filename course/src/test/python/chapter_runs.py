@@ -1,7 +1,7 @@
 """Every run of a chapter the tests need, each made once per test run and shared by the tests that check it.
 
-A chapter runs in up to three ways: as shipped, with the worked solutions that can run in the same kernel and then
-its scripted wrong answers appended after its last cell ("shipped"); with a worked solution that must run from
+A chapter runs in up to three ways: as shipped, with the worked solutions that can run in the same kernel (then its
+summary cells again) and its scripted wrong answers appended after its last cell ("shipped"); with a worked solution that must run from
 the top because it changes the Parameters cell or another dataset ("solved-N", one per group); and again with
 LOAD_MODEL = true on what the shipped run saved ("reloaded"). Each run has a folder of its own,
 course/target/chapter-runs/<chapter>.<kind>.<key>/, whose work/ holds the checkpoints and outputs it saved (the
@@ -15,6 +15,7 @@ and the keys of the runs it starts from. A run is made fresh in every test run; 
 COURSE_REUSE_RUNS=1) a folder whose key matches and whose run succeeded is used again, so that a change to one
 chapter reruns that chapter alone."""
 import contextlib
+import copy
 import hashlib
 import json
 import os
@@ -227,6 +228,8 @@ class ChapterRuns:
             parameters.source = parameters.source.replace(LOADS_MODEL, "boolean LOAD_MODEL = true;")
             return notebook, shipped
         with_solutions(notebook, path, appended)  # first: a wrong answer may change a constant on purpose
+        if appended:
+            with_tail_again(notebook, shipped)
         if (WRONG_ANSWERS / f"{stem}.md").exists():
             with_wrong_answers(notebook, path)
         return notebook, shipped
@@ -239,6 +242,18 @@ class ChapterRuns:
                                      if reason.startswith(STARTS_FROM) else reason)
                   for (s, k), reason in sorted(self.failed.items())]
         return lines, failed
+
+
+def with_tail_again(notebook, shipped):
+    """Appends the chapter's code cells after its last self-check (its summary), tagged solved-tail: with the worked
+    solutions in place they must still run, as they did when each solved chapter ran from the top."""
+    last_check = max(i for i, cell in enumerate(notebook.cells[:shipped])
+                     if any(t.startswith("check-") for t in cell.metadata.get("tags", [])))
+    for cell in notebook.cells[last_check + 1:shipped]:
+        if cell.cell_type == "code":
+            again = copy.deepcopy(cell)
+            again.metadata["tags"], again.id = ["solved-tail"], uuid.uuid4().hex[:8]
+            notebook.cells.append(again)
 
 
 @contextlib.contextmanager
