@@ -1,9 +1,9 @@
 """Every run of a chapter the tests need, each made once per test run and shared by the tests that check it.
 
-A chapter runs in up to three ways: as shipped, with the worked solutions that can run in the same kernel (then its
-summary cells again) and its scripted wrong answers appended after its last cell ("shipped"); with a worked solution that must run from
-the top because it changes the Parameters cell or another dataset ("solved-N", one per group); and again with
-LOAD_MODEL = true on what the shipped run saved ("reloaded"). Each run has a folder of its own,
+A chapter runs in up to three ways: as shipped, with the worked solutions that can run in the same kernel (then
+its summary cells again) and its scripted wrong answers appended after its last cell ("shipped"); with a worked
+solution that must run from the top because it changes the Parameters cell or another dataset ("solved-N", one per
+group); and again with LOAD_MODEL = true on what the shipped run saved ("reloaded"). Each run has a folder of its own,
 course/target/chapter-runs/<chapter>.<kind>.<key>/, whose work/ holds the checkpoints and outputs it saved (the
 kernel's COURSE_WORK): no run sees what another saved unless it declared that it needs it. A chapter that loads an
 earlier chapter's model (a SavedModel of another chapter) starts with a copy of that chapter's shipped work folder.
@@ -18,13 +18,13 @@ import contextlib
 import copy
 import hashlib
 import json
-import os
+import pathlib
 import re
 import shutil
 import threading
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import nbformat
 
@@ -44,8 +44,8 @@ def kernel_fingerprint():
     """The kernelspec (JVM, flags, classpath folder) and the release file of the JDK it starts."""
     spec = (KERNELSPEC_DIR / KERNEL_NAME / "kernel.json").read_text()
     java = json.loads(spec)["argv"][0]
-    release = os.path.join(os.path.dirname(os.path.dirname(java)), "release")
-    return hashlib.sha256((spec + (open(release).read() if os.path.exists(release) else java)).encode()).hexdigest()
+    release = pathlib.Path(java).parent.parent / "release"
+    return hashlib.sha256((spec + (release.read_text() if release.exists() else java)).encode()).hexdigest()
 
 
 def chapter_of_saved_models():
@@ -100,7 +100,6 @@ class ChapterRun:
     run: Run
     reused: bool = False
     shipped_cells: int = 0
-    notes: dict = field(default_factory=dict)
 
     @property
     def work(self):
@@ -115,12 +114,12 @@ class ChapterRuns:
     """The test run's chapter runs: made on first request (or ahead of it, on a thread of their own), then handed to
     every test that asks again; a run that failed fails every test that needs it with the same reason."""
 
-    def __init__(self, reuse=False, session=None):
+    def __init__(self, reuse=False):
         self.reuse = reuse
-        self.session = session or uuid.uuid4().hex  # pytest-xdist's workers share the controller's
         self.done = {}
         self.failed = {}
         self._common = None
+        self._keys = {}
         self._guard = threading.Lock()
         self._making = {}  # (stem, kind): a lock held while that run is made, so that it is made once
         self._stopped = threading.Event()
@@ -132,11 +131,14 @@ class ChapterRuns:
         return self._common
 
     def key(self, stem, kind):
-        cells = [[cell.cell_type, cell.source] for cell in self._notebook(stem, kind)[0].cells]
-        digest = hashlib.sha256((self.common_key() + kind + json.dumps(cells, ensure_ascii=False)).encode())
-        for stem_before, kind_before in self.starts_from(stem, kind):
-            digest.update(self.key(stem_before, kind_before).encode())
-        return digest.hexdigest()[:16]
+        """The run's key, computed once: a run's key goes into the keys of the runs that start from it."""
+        if (stem, kind) not in self._keys:
+            cells = [[cell.cell_type, cell.source] for cell in self._notebook(stem, kind)[0].cells]
+            digest = hashlib.sha256((self.common_key() + kind + json.dumps(cells, ensure_ascii=False)).encode())
+            for stem_before, kind_before in self.starts_from(stem, kind):
+                digest.update(self.key(stem_before, kind_before).encode())
+            self._keys[stem, kind] = digest.hexdigest()[:16]
+        return self._keys[stem, kind]
 
     @staticmethod
     def starts_from(stem, kind):
@@ -185,30 +187,24 @@ class ChapterRuns:
             except RunFailed as failure:
                 raise RunFailed(f"{STARTS_FROM} {other[0]} ({other[1]}), which failed: {failure}") from None
         folder = RUNS / f"{stem}.{kind}.{self.key(stem, kind)}"
-        with locked(folder):
-            found = self._reusable(stem, kind, folder)
-            if found:
-                return found
-            shutil.rmtree(folder, ignore_errors=True)
-            (folder / "work").mkdir(parents=True)
-            for run in before:
-                shutil.copytree(run.work, folder / "work", dirs_exist_ok=True)
-            notebook, shipped = self._notebook(stem, kind)
-            run = execute(notebook, NOTEBOOKS[stem], {"COURSE_WORK": str(folder / "work")})
-            nbformat.write(run.notebook, folder / "executed.ipynb")
-            (folder / "run.json").write_text(json.dumps({
-                "session": self.session, "seconds": run.seconds, "peak_rss": run.peak_rss, "shipped_cells": shipped,
-                "ran_at": time.strftime("%Y-%m-%d %H:%M:%S")}))
-            return ChapterRun(stem, kind, folder, run, shipped_cells=shipped)
+        if self.reuse and (folder / "run.json").exists():
+            return self._reused(stem, kind, folder)
+        shutil.rmtree(folder, ignore_errors=True)
+        (folder / "work").mkdir(parents=True)
+        for run in before:
+            shutil.copytree(run.work, folder / "work", dirs_exist_ok=True)
+        notebook, shipped = self._notebook(stem, kind)
+        run = execute(notebook, NOTEBOOKS[stem], {"COURSE_WORK": str(folder / "work")})
+        nbformat.write(run.notebook, folder / "executed.ipynb")
+        (folder / "run.json").write_text(json.dumps({  # written last: a folder without it holds no finished run
+            "seconds": run.seconds, "peak_rss": run.peak_rss, "shipped_cells": shipped,
+            "ran_at": time.strftime("%Y-%m-%d %H:%M:%S")}))
+        return ChapterRun(stem, kind, folder, run, shipped_cells=shipped)
 
-    def _reusable(self, stem, kind, folder):
-        """The run already in the folder, if this test run made it (another worker) or reuse was asked for."""
-        record = folder / "run.json"
-        if not record.exists():
-            return None
-        meta = json.loads(record.read_text())
-        if not (self.reuse or meta["session"] == self.session):
-            return None
+    @staticmethod
+    def _reused(stem, kind, folder):
+        """The finished run a folder holds from an earlier test run (--reuse-runs)."""
+        meta = json.loads((folder / "run.json").read_text())
         notebook = nbformat.read(folder / "executed.ipynb", as_version=4)
         return ChapterRun(stem, kind, folder, Run(notebook, meta["seconds"], meta["peak_rss"]), reused=True,
                           shipped_cells=meta["shipped_cells"])
@@ -254,20 +250,3 @@ def with_tail_again(notebook, shipped):
             again = copy.deepcopy(cell)
             again.metadata["tags"], again.id = ["solved-tail"], uuid.uuid4().hex[:8]
             notebook.cells.append(again)
-
-
-@contextlib.contextmanager
-def locked(folder):
-    """Holds a lock on the run's folder, so that two test processes (pytest-xdist) make a run once."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    with open(folder.parent / f"{folder.name}.lock", "w") as handle:
-        try:
-            import fcntl
-        except ImportError:  # Windows: one process at a time runs the tests there
-            yield
-            return
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)

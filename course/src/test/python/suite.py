@@ -43,8 +43,10 @@ def pytest_configure(config):
 
 
 def pytest_report_header(config):
-    about = {"file": "file (the tests that need chapter runs last, while the runs are made ahead)", "reverse": "reverse"}
-    return f"test order: {about.get(config.course_order, config.course_order + ' (--order ' + config.course_order + ' repeats it)')}"
+    order = config.course_order
+    if order == "file":
+        return "test order: file (the tests that need chapter runs last, while the runs are made ahead)"
+    return f"test order: {order}" + (f" (--order {order} repeats it)" if order.startswith("shuffle") else "")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -72,8 +74,7 @@ def pytest_collection_finish(session):
     """Starts making the chapter runs the chosen tests need, in the order they will be asked for."""
     from chapter_runs import ChapterRuns
     config = session.config
-    config.course_chapter_runs = ChapterRuns(reuse=config.getoption("--reuse-runs"),
-                                             session=getattr(config, "workerinput", {}).get("testrunuid"))
+    config.course_chapter_runs = ChapterRuns(reuse=config.getoption("--reuse-runs"))
     needed = list(dict.fromkeys(name for item in session.items for name in needed_runs(item)))
     if needed and not config.getoption("--no-runs-ahead") and not config.option.collectonly:
         config.course_chapter_runs.ahead(needed)

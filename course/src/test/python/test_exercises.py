@@ -11,9 +11,16 @@ from exercise_blocks import SOLUTIONS, WRONG_ANSWERS, blocks, exercises
 from suite import chapter_run
 
 WITH_EXERCISES = [path for path in NOTEBOOKS.values() if exercises(path)]
-CASES = [(path.stem, kind, chosen) for path in WITH_EXERCISES
-         for kind, chosen in ([("shipped", solution_groups(path)[0])] if solution_groups(path)[0] else [])
-         + [(f"solved-{n}", group) for n, group in sorted(solution_groups(path)[1].items())]]
+
+
+def cases(path):
+    """(chapter, run kind, worked solutions it tries): those appended to the shipped run, then each run apart."""
+    appended, apart = solution_groups(path)
+    found = [(path.stem, "shipped", appended)] if appended else []
+    return found + [(path.stem, f"solved-{n}", group) for n, group in sorted(apart.items())]
+
+
+CASES = [case for path in WITH_EXERCISES for case in cases(path)]
 
 
 def test_every_exercise_has_a_worked_solution_and_a_scripted_wrong_answer():
