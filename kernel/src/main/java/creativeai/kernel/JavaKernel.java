@@ -152,10 +152,14 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
         if (!magicRunner.leftBehind()) cells().addToClasspath(path);
     }
 
+    /**
+     * The language as JupyterLab stores it in a notebook: the version is the Java release (17), not the build
+     * (17.0.15+6), so that a chapter stored on release 17 opens unchanged and with no unsaved-changes mark.
+     */
     @Override
     public LanguageInfo getLanguageInfo() {
         return new LanguageInfo.Builder("java")
-                .version(Runtime.version().toString())
+                .version(String.valueOf(Runtime.version().feature()))
                 .mimetype("text/x-java-source")
                 .fileExtension(".jshell")
                 .pygments("java")

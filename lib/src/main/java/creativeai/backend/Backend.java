@@ -35,7 +35,7 @@ public final class Backend {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("backend", kind() + " (" + Nd4j.getBackend().getClass().getSimpleName() + ")");
         facts.put("device", device(env));
-        facts.put("BLAS", String.valueOf(env.getOrDefault("blas.vendor", "?")));
+        facts.put("BLAS", blasVendor(env));
         facts.put("oneDNN (CPU convolutions, matrix products)", hasOneDnn() ? "yes" : "no");
         facts.put("CPU cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         facts.put("maths threads (OpenMP)", String.valueOf(env.getOrDefault("omp.threads", "?")));
@@ -51,6 +51,12 @@ public final class Backend {
     public static boolean hasOneDnn() {
         Nd4j.getBackend(); // loads the backend's settings, which the native library's holder reads
         return NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
+    }
+
+    /** The library that does the matrix products: the backend's own answer (OpenBLAS on the CPU), else its environment's. */
+    private static String blasVendor(Properties env) {
+        String vendor = String.valueOf(Nd4j.factory().blas().getBlasVendor());
+        return vendor.equals("UNKNOWN") ? String.valueOf(env.getOrDefault("blas.vendor", "?")) : vendor;
     }
 
     private static String device(Properties env) {

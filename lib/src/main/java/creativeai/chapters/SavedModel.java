@@ -1,6 +1,7 @@
 package creativeai.chapters;
 
 import creativeai.Course;
+import creativeai.data.Sha256;
 import creativeai.image.GanTraining;
 import creativeai.image.GraphVae;
 import creativeai.sequence.Checkpoints;
@@ -90,6 +91,26 @@ public final class SavedModel<T> {
         }
         System.out.println("no " + this + " yet (run " + chapter + " to use it): " + standIn);
         return make.make();
+    }
+
+    /**
+     * The saved file's SHA-256. A model trained on this one's outputs (a denoiser of a VAE's codes) keeps it in its own
+     * checkpoint, so that {@link #requireUnchanged} can tell when this model has been trained again since.
+     */
+    public String checksum() throws IOException {
+        if (!exists()) load();   // the error that says which chapter to run
+        return Sha256.of(file());
+    }
+
+    /**
+     * Nothing, if this saved model is still the one whose {@link #checksum} {@code dependent} recorded when it was
+     * trained; otherwise an error that says what was trained again and what to run now.
+     */
+    public void requireUnchanged(String recorded, String dependent, String runAgain) throws IOException {
+        if (!checksum().equals(recorded)) {
+            throw new IllegalStateException(dependent + " was trained on another " + this + " than the one saved now at " + file()
+                    + " (" + chapter + " has been run again since): " + runAgain);
+        }
     }
 
     /** "chapter 3's melody LSTM". */

@@ -1,6 +1,7 @@
 package creativeai.display;
 
 import creativeai.kernel.runtime.RenderExtension;
+import creativeai.plot.Captions;
 import creativeai.plot.Charts;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.common.Image;
@@ -9,9 +10,11 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import tech.tablesaw.api.Table;
 
+import java.awt.image.BufferedImage;
+
 /**
- * How the course's types look in a notebook: XChart charts as PNG images, Tablesaw tables as HTML tables,
- * ND4J arrays as their shape and values. Found by the kernel through Java's ServiceLoader.
+ * How the course's types look in a notebook: XChart charts as PNG images, pictures as PNG with their caption as
+ * text, Tablesaw tables as HTML tables, ND4J arrays as their shape and values. Found by the kernel through Java's ServiceLoader.
  */
 public final class CourseRenderers implements RenderExtension {
     @Override
@@ -21,6 +24,12 @@ public final class CourseRenderers implements RenderExtension {
                 .register((chart, context) -> {
                     Image.renderImage(Charts.image(chart), context);
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "chart: " + chart.getTitle());
+                });
+        renderer.createRegistration(BufferedImage.class)
+                .preferring(MIMEType.IMAGE_PNG)
+                .register((image, context) -> {
+                    Image.renderImage(image, context);
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> Captions.captionOf(image));
                 });
         renderer.createRegistration(Table.class)
                 .preferring(MIMEType.TEXT_HTML)

@@ -39,10 +39,10 @@ public final class LiveChart implements TrainingView.Curves {
         return new LiveChart(Charts.lines(title, xLabel, yLabel), System::nanoTime);
     }
 
-    /** Fixes the x axis (e.g. 0 to the number of epochs), so the chart does not rescale as it grows. */
+    /** Fixes the x axis (e.g. 0 to the number of epochs), so the chart does not rescale as it grows; a max of NaN grows with the data. */
     @Override
     public LiveChart xAxis(double min, double max) {
-        chart.getStyler().setXAxisMin(min).setXAxisMax(max);
+        chart.getStyler().setXAxisMin(min).setXAxisMax(Double.isNaN(max) ? null : max);
         return this;
     }
 

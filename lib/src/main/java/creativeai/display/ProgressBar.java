@@ -58,6 +58,11 @@ public final class ProgressBar implements TrainingView.Progress {
     }
 
     @Override
+    public void complete() {
+        advanceTo(total);
+    }
+
+    @Override
     public void metric(String name, double value) {
         metrics.put(name, value);
     }

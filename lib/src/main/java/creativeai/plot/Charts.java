@@ -17,6 +17,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,11 +37,11 @@ public final class Charts {
     private Charts() {
     }
 
-    /** An empty line chart with titled axes, ready for {@code addSeries}. */
+    /** An empty line chart with titled axes, ready for {@code addSeries}; its legend sits under the plot, never over a curve. */
     public static XYChart lines(String title, String xLabel, String yLabel) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).theme(Styler.ChartTheme.Matlab).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setXAxisDecimalPattern("#,##0.##"); // otherwise a fractional axis reads 0.5185185185185185
@@ -49,7 +52,7 @@ public final class Charts {
     public static CategoryChart bars(String title, String xLabel, String yLabel) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).theme(Styler.ChartTheme.Matlab).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setOverlapped(false);
         return chart;
@@ -120,8 +123,13 @@ public final class Charts {
         chart.getStyler().setRangeColors(new Color[] {new Color(0x2c7bb6), new Color(0xffffbf), new Color(0xd7191c)});
         chart.getStyler().setMin(min).setMax(max).setHeatMapValueDecimalPattern("#,##0.#");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.addSeries(title, columns, rows, cells);
+        // XChart prints the legend's ends as raw doubles ("-9.999999999999996"): ends rounded outwards to 6 digits read well
+        chart.addSeries(title, columns, rows, cells).setMin(rounded(min, RoundingMode.FLOOR)).setMax(rounded(max, RoundingMode.CEILING));
         return chart;
+    }
+
+    private static double rounded(double value, RoundingMode direction) {
+        return value == 0 ? 0 : new BigDecimal(value).round(new MathContext(6, direction)).doubleValue();
     }
 
     /**
@@ -144,14 +152,14 @@ public final class Charts {
 
     /** The chart drawn as an image, at the presentation scale. */
     public static BufferedImage image(Chart<?, ?> chart) {
-        if (scale == 1) return BitmapEncoder.getBufferedImage(chart);
+        if (scale == 1) return Captions.captioned(BitmapEncoder.getBufferedImage(chart), "chart: " + chart.getTitle());
         BufferedImage image = new BufferedImage((int) Math.round(chart.getWidth() * scale),
                 (int) Math.round(chart.getHeight() * scale), BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.scale(scale, scale);
         chart.paint(graphics, chart.getWidth(), chart.getHeight());
         graphics.dispose();
-        return image;
+        return Captions.captioned(image, "chart: " + chart.getTitle());
     }
 
     /** Charts drawn side by side as one image, left to right, top-aligned (e.g. the same points at several moments). */
@@ -169,6 +177,6 @@ public final class Charts {
             x += image.getWidth();
         }
         graphics.dispose();
-        return row;
+        return Captions.captioned(row, "charts side by side: " + String.join("; ", charts.stream().map(Chart::getTitle).toList()));
     }
 }

@@ -54,6 +54,7 @@ public final class ImageGrid {
                 }
             }
         }
-        return grid;
+        return Captions.captioned(grid, images.size() + (images.size() == 1 ? " image" : " images") + " in " + rows + (rows == 1 ? " row" : " rows")
+                + " of " + columns);
     }
 }

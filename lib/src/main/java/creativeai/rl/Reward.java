@@ -3,13 +3,15 @@ package creativeai.rl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The reward of the composing task: named rules, each a function of a {@link Move} with a weight, summed. A notebook
  * writes the rules (stay in key, prefer steps, ...) and their weights; this class checks them (a rule set must not be
- * empty and every weight must be a finite number), adds them up, and shows which rules a melody earned its reward from.
+ * empty and every weight must be a finite number), adds them up, and shows which rules a melody earned its reward from
+ * ({@link #breakdown} as numbers, {@link #report} as lines to read).
  */
 public final class Reward {
     /** One rule with its weight: what it rewards (or, with a negative score, punishes) in a move. */
@@ -69,5 +71,27 @@ public final class Reward {
             for (Rule rule : rules) byRule.merge(rule.name(), rule.weight() * rule.score().applyAsDouble(move), Double::sum);
         }
         return byRule;
+    }
+
+    /**
+     * The breakdown as aligned lines to read, one rule a line: its name, its weight and the reward it paid over the
+     * melody (weight included); then the total.
+     */
+    public String report(MelodyTask task, int[] melody) {
+        Map<String, Double> byRule = breakdown(task, melody);
+        int width = Math.max("total".length(), rules.stream().mapToInt(rule -> rule.name().length()).max().orElse(0));
+        List<String> lines = new ArrayList<>();
+        lines.add(line(width, "rule", "weight", "reward"));
+        for (Rule rule : rules) lines.add(line(width, rule.name(), number("%.2f", rule.weight()), number("%+.2f", byRule.get(rule.name()))));
+        lines.add(line(width, "total", "", number("%+.2f", byRule.values().stream().mapToDouble(Double::doubleValue).sum())));
+        return String.join("\n", lines);
+    }
+
+    private static String line(int width, String name, String weight, String reward) {
+        return String.format(Locale.ROOT, "%-" + width + "s  %6s  %7s", name, weight, reward);
+    }
+
+    private static String number(String format, double value) {
+        return String.format(Locale.ROOT, format, value + 0.0);   // + 0.0 turns -0.0 into 0.0: no "-0.00"
     }
 }

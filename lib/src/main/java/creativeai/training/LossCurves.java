@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Live curves of a {@link TrainingLoop}'s losses against rounds, one series per loss. Each point is the mean of
  * a few steps (single steps of a GAN are too noisy to read): by default 1/25 of a round, so a curve has 25 points a
- * round. Other listeners add their own points with {@link #add} (validation scores after every round).
+ * round, each drawn at the middle of the steps it averages. Other listeners add their own points with {@link #add} (validation scores after every round).
  */
 public final class LossCurves implements TrainingListener {
     private final String title;
@@ -54,7 +54,7 @@ public final class LossCurves implements TrainingListener {
         if (series == null) series = run.lossNames();
         if (every == 0) every = Math.max(1, run.stepsPerRound() / 25);
         curves = TrainingView.standard().curves(title, xLabel, unit).markers(markers);
-        run.budget().rounds().ifPresent(rounds -> curves.xAxis(0, rounds));
+        curves.xAxis(0, run.budget().rounds().isPresent() ? run.budget().rounds().getAsInt() : Double.NaN);
         sums = new double[series.size()];
         summed = 0;
     }
@@ -63,7 +63,8 @@ public final class LossCurves implements TrainingListener {
     public void stepped(TrainingRun run, double[] losses) {
         for (int i = 0; i < sums.length; i++) sums[i] += losses[i];
         if (++summed < every) return;
-        for (int i = 0; i < sums.length; i++) curves.add(series.get(i), run.position(), sums[i] / summed);
+        double middle = run.position() - summed / (2.0 * run.stepsPerRound());   // the mean belongs in the middle of its steps
+        for (int i = 0; i < sums.length; i++) curves.add(series.get(i), middle, sums[i] / summed);
         Arrays.fill(sums, 0);
         summed = 0;
     }

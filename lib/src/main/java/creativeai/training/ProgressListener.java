@@ -34,6 +34,12 @@ public final class ProgressListener implements TrainingListener {
         for (int i = 1; i < losses.length; i++) bar.metric(run.lossNames().get(i), losses[i]);
     }
 
+    /** A run that used its whole budget shows a full bar, also when its clock ran out between two whole seconds. */
+    @Override
+    public void finished(TrainingRun run) {
+        if (bar != null && !run.budget().allows(run.rounds(), run.seconds())) bar.complete();
+    }
+
     /** Shows a value next to the bar, e.g. the validation loss after a round. */
     public void metric(String name, double value) {
         if (bar != null) bar.metric(name, value);

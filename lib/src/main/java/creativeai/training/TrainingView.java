@@ -31,6 +31,9 @@ public interface TrainingView {
         void metric(String name, double value);
 
         void advanceTo(int stepsDone);
+
+        /** The work is complete: every step shows as done (a run whose time budget ran out finished, it did not stop short). */
+        void complete();
     }
 
     /** A picture that changes while a model trains. */
@@ -40,7 +43,7 @@ public interface TrainingView {
 
     /** Curves that grow while a model trains. */
     interface Curves {
-        /** Fixes the x axis, e.g. to the epochs planned. */
+        /** Fixes the x axis, e.g. to the epochs planned; a max of NaN leaves the axis to grow with the data. */
         Curves xAxis(double min, double max);
 
         /** Series drawn with markers as well as lines (few points, e.g. once an epoch). */
@@ -91,6 +94,10 @@ public interface TrainingView {
 
         @Override
         public void advanceTo(int stepsDone) {
+        }
+
+        @Override
+        public void complete() {
         }
 
         @Override

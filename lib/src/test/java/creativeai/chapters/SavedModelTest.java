@@ -57,4 +57,19 @@ class SavedModelTest {
         });
         assertEquals(saved.params(), loaded.params());
     }
+
+    @Test
+    void aModelTrainedOnAnotherOnesOutputsKnowsWhenThatOneWasTrainedAgain(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("vae.zip");
+        var handle = new SavedModel<MultiLayerNetwork>("chapter 5", "16-d VAE", () -> file, f -> Checkpoints.load(f).net());
+        assertThrows(IOException.class, handle::checksum, "nothing saved: the error names the chapter");
+        Checkpoints.save(TokenLstm.network(5, TokenLstm.options().hidden(4).layers(1)), new TrainingHistory(), file);
+        String recorded = handle.checksum();
+        handle.requireUnchanged(recorded, "the latent denoiser", "train it again");
+
+        Checkpoints.save(TokenLstm.network(5, TokenLstm.options().hidden(5).layers(1)), new TrainingHistory(), file);
+        var changed = assertThrows(IllegalStateException.class, () -> handle.requireUnchanged(recorded, "the latent denoiser", "train it again"));
+        assertTrue(changed.getMessage().startsWith("the latent denoiser was trained on another chapter 5's 16-d VAE")
+                && changed.getMessage().contains("chapter 5 has been run again") && changed.getMessage().endsWith("train it again"), changed.getMessage());
+    }
 }

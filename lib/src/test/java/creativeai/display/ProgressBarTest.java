@@ -45,6 +45,17 @@ class ProgressBarTest {
     }
 
     @Test
+    void aCompletedBarLooksFinishedWithNoTimeLeft() {
+        ProgressBar bar = new ProgressBar("latent flow (6 s)", 6, now::get);
+        advanceSeconds(5.2);
+        bar.advanceTo(5);
+        assertTrue(bar.view().text().contains("5/6  83%"), bar.view().text());
+        bar.complete();
+        String text = bar.view().text();
+        assertTrue(text.contains("6/6 100% 0:05 elapsed") && !text.contains("left"), text);
+    }
+
+    @Test
     void rejectsAnEmptyLoop() {
         assertThrows(IllegalArgumentException.class, () -> ProgressBar.start("nothing", 0));
     }

@@ -19,6 +19,17 @@ class ChartsTest {
     }
 
     @Test
+    void aHeatmapsLegendEndsReadAsShortNumbersAndStillHoldEveryValue() {
+        double[][] values = {{-9.999999999999996, 0.1234567}, {0.5, 0.25}};
+        var series = Charts.heatmap("Q", "x", "y", List.of("1", "2"), List.of("a", "b"), values).getHeatMapSeries();
+        assertEquals("-10.0", series.getMin() + "");
+        assertEquals("0.5", series.getMax() + "");
+        assertTrue(series.getMin() <= -9.999999999999996);
+        double[][] small = {{0.1234567, 0.2}};
+        assertEquals(0.123456, Charts.heatmap("w", "x", "y", List.of("1", "2"), List.of("a"), small).getHeatMapSeries().getMin());
+    }
+
+    @Test
     void aRowDrawsEachChartBesideTheLastAtItsOwnSize() {
         var wide = Charts.lines("Loss", "step", "loss");
         wide.addSeries("train", new double[] {1, 2}, new double[] {2, 1});

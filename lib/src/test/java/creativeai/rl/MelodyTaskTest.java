@@ -55,6 +55,11 @@ class MelodyTaskTest {
         int[] bar = {c, MelodyTask.REST, MelodyTask.action(61), g, MelodyTask.HOLD, MelodyTask.HOLD, MelodyTask.HOLD, MelodyTask.HOLD};
         assertEquals(Map.of("in key", 4.0, "rests", -1.0), reward.breakdown(task, bar));
         assertEquals(3.0, reward.total(task, bar), 1e-12);
+        assertEquals(String.join("\n",
+                "rule    weight   reward",
+                "in key    2.00    +4.00",
+                "rests    -1.00    -1.00",
+                "total             +3.00"), reward.report(task, bar));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Reward.Rule("nan", Double.NaN, m -> 1)).getMessage().contains("finite"));
         assertThrows(IllegalArgumentException.class, () -> new Reward(List.of()));
     }
