@@ -18,6 +18,7 @@ import contextlib
 import copy
 import hashlib
 import json
+import os
 import pathlib
 import re
 import shutil
@@ -33,7 +34,8 @@ from exercise_blocks import SOLUTIONS, WRONG_ANSWERS, blocks, solved, with_solut
 from notebook_run import Run, RunFailed, execute
 from publish.executed import library_fingerprint
 
-RUNS = ROOT / "course" / "target" / "chapter-runs"
+# COURSE_CHAPTER_RUNS puts the runs elsewhere, so that two test processes on one checkout do not share a folder
+RUNS = pathlib.Path(os.environ.get("COURSE_CHAPTER_RUNS") or ROOT / "course" / "target" / "chapter-runs")
 NOTEBOOKS = {p.stem: p for p in sorted((ROOT / "notebooks").glob("*.ipynb"))}
 SAVED_MODEL = re.compile(r'SavedModel<[^>]*>\s+([A-Z_]+)\s*=\s*new SavedModel<>\("chapter (\d+)"')
 LOADS_MODEL = "boolean LOAD_MODEL = false;"

@@ -16,17 +16,26 @@ import nbformat
 from conftest import ROOT
 
 BLOCK = re.compile(r"^```java ([^\n]*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+SECTION = re.compile(r"^## ", re.MULTILINE)
 SOLUTIONS = ROOT / "solutions"
 WRONG_ANSWERS = ROOT / "course" / "src" / "test" / "wrong-answers"
 
 
 def blocks(path, folder):
     """[(run, exercise, cell tag, is a change, code)] from <folder>/<notebook>.md."""
+    return [block for _, block in answers(path, folder)]
+
+
+def answers(path, folder):
+    """[(answer, block)]: the blocks with the number of the "## " section each is in. In the wrong answers, a section is
+    one wrong answer (it may change several cells), and each is tried and checked on its own."""
     text = (folder / f"{path.stem}.md").read_text(encoding="utf-8")
     found = []
-    for info, code in BLOCK.findall(text):
+    for match in BLOCK.finditer(text):
+        info, code = match.groups()
         fields = dict(f.split("=", 1) for f in info.split() if "=" in f)
-        found.append((int(fields.get("run", 1)), int(fields["exercise"]), fields["cell"], "change" in info.split(), code))
+        section = len(SECTION.findall(text, 0, match.start()))
+        found.append((section, (int(fields.get("run", 1)), int(fields["exercise"]), fields["cell"], "change" in info.split(), code)))
     return found
 
 
@@ -68,9 +77,15 @@ def runs(path, folder=SOLUTIONS):
 
 
 def with_wrong_answers(notebook, path):
-    """The notebook with every wrong answer appended after its last cell, tagged wrong-check-N (see appended). Each
-    replaces the cells a solution would change, so whatever ran before, each of those checks must say ✗."""
-    return appended(notebook, path, blocks(path, WRONG_ANSWERS), "wrong-")
+    """The notebook with every wrong answer appended after its last cell, tagged wrong-check-N (see appended), one
+    wrong answer (a section of the file) after another. Each replaces the cells a solution would change, so whatever
+    ran before, each copy of the check must say ✗."""
+    by_answer = defaultdict(list)
+    for section, block in answers(path, WRONG_ANSWERS):
+        by_answer[section].append(block)
+    for _, chosen in sorted(by_answer.items()):
+        appended(notebook, path, chosen, "wrong-")
+    return notebook
 
 
 def with_solutions(notebook, path, chosen):

@@ -31,12 +31,17 @@ class Run:
 
     def checks(self, prefix=""):
         """{exercise number: what its self-check cell printed}; with prefix "wrong-", the checks run again after
-        a scripted wrong answer (exercise_blocks.with_wrong_answers)."""
-        found = {}
+        a scripted wrong answer (exercise_blocks.with_wrong_answers), the last of each exercise's."""
+        return {n: text for n, text in self.every_check(prefix)}
+
+    def every_check(self, prefix=""):
+        """[(exercise number, what the check printed)] for every cell tagged <prefix>check-N, in notebook order: an
+        exercise with two scripted wrong answers has its check twice."""
+        found = []
         for cell in self.notebook.cells:
             for tag in cell.metadata.get("tags", []):
                 if (m := CHECK_TAG.fullmatch(tag.removeprefix(prefix))) and tag.startswith(prefix):
-                    found[int(m.group(1))] = " ".join(shown_text(o) for o in cell.outputs) + error_text(cell)
+                    found.append((int(m.group(1)), " ".join(shown_text(o) for o in cell.outputs) + error_text(cell)))
         return found
 
 

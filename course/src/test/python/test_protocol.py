@@ -1,11 +1,12 @@
 """The kernel speaks the Jupyter protocol as a front end expects: info, execute, errors, completion,
 inspection, is_complete, display and update_display, magics."""
+import json
 import pathlib
 import time
 import subprocess
 import zipfile
 
-from conftest import of_type, result_text, run
+from conftest import ROOT, of_type, result_text, run
 
 
 def test_kernel_info_names_java(kernel):
@@ -14,6 +15,17 @@ def test_kernel_info_names_java(kernel):
     assert reply["status"] == "ok"
     assert reply["language_info"]["name"] == "java"
     assert reply["language_info"]["file_extension"] == ".jshell"
+
+
+def test_every_chapter_stores_the_language_the_kernel_reports(kernel):
+    """JupyterLab writes the kernel's language_info into a notebook it opens; stored the same, a chapter opens with
+    no unsaved-changes mark (on the course's Java release, 17; the version is the release, not the build)."""
+    _, kc = kernel
+    reported = kc.kernel_info(reply=True, timeout=30)["content"]["language_info"]
+    assert reported["version"] == str(int(reported["version"])), reported
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        stored = json.loads(path.read_text(encoding="utf-8"))["metadata"]["language_info"]
+        assert stored == {**reported, "version": "17"}, f"{path.name}: {stored} (the kernel reports {reported})"
 
 
 def test_expression_value_is_the_result(kernel):
