@@ -8,6 +8,8 @@ factorisation.svg  chapter 7: the ratings matrix as the product of user and film
 melody-tokens.svg  chapter 3: a bar of ABC, its notes, and the tokens the model reads
 attention.svg   chapter 6: queries, keys and values, the causal mask, the weighted mean
 rl-loop.svg     chapter 8: state, action, reward and the update of the agent
+diffusion-chains.svg  chapter 10: the forward chain that adds noise, the learned reverse chain, the one-jump shortcut
+unet.svg        chapter 10: the small U-Net, its levels, skip connections and the step and class it reads
 """
 from pathlib import Path
 
@@ -196,6 +198,44 @@ def rl_loop():
     svg("rl-loop.svg", 720, 250, parts)
 
 
+def diffusion_chains():
+    parts = [text(20, 22, "Diffusion: a fixed chain that adds noise, and a learned chain that removes it", bold=True)]
+    states = ["x₀ (data)", "x₁", "x₂", "…", "x_{t−1}", "x_t", "…", "x_T ≈ N(0, I)"]
+    for i, label in enumerate(states):
+        x = 20 + i * 105
+        fill = "#d5f5e3" if i == 0 else "#eaf2fb" if i == len(states) - 1 else "white"
+        parts.append(box(x, 85, 90 if i in (0, 7) else 70, 36, label, fill))
+        if i < len(states) - 1:
+            right = x + (90 if i == 0 else 70)
+            parts.append(arrow(right, 95, x + 103, 95))
+            parts.append(arrow(x + 103, 113, right + 2, 113, red=True))
+    parts.append(text(560, 70, "q(x_t | x_{t−1}) = N(√(1 − β_t) x_{t−1}, β_t I): fixed, no learning", anchor="middle"))
+    parts.append(text(560, 145, "p_θ(x_{t−1} | x_t): mean from the network's ε_θ(x_t, t), then σ_t z", "#c0392b", "middle"))
+    parts.append(f'<path d="M 65 121 Q 450 300 842 123" fill="none" stroke="#1f618d" stroke-dasharray="5 4" marker-end="url(#a)"/>')
+    parts.append(text(450, 235, "training's shortcut: any step in one jump, x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε, and ε_θ learns to name ε",
+                      "#1f618d", "middle"))
+    svg("diffusion-chains.svg", 880, 250, parts)
+
+
+def unet():
+    parts = [text(20, 22, "The pixel denoiser: a small U-Net (c = UNET_CHANNELS)", bold=True),
+             box(20, 50, 110, 40, "x_t: 1 × 28 × 28", "#eaf2fb"),
+             box(160, 50, 130, 40, "28×28, c", "#fdebd0"), arrow(130, 70, 158, 70),
+             box(230, 130, 130, 40, "14×14, 2c", "#fdebd0"), arrow(225, 90, 260, 128),
+             box(330, 210, 130, 40, "7×7, 2c", "#f9e79f"), arrow(295, 170, 360, 208),
+             box(430, 130, 130, 40, "14×14, 2c", "#fdebd0"), arrow(430, 208, 480, 172),
+             box(530, 50, 130, 40, "28×28, c", "#fdebd0"), arrow(500, 128, 570, 92),
+             box(700, 50, 140, 40, "ε̂: 1 × 28 × 28", "#d5f5e3"), arrow(660, 70, 698, 70),
+             arrow(360, 150, 428, 150, dashed=True), arrow(290, 62, 528, 62, dashed=True),
+             text(395, 143, "joined", "#555", "middle"), text(410, 56, "joined (skip connection)", "#555", "middle"),
+             text(150, 200, "down: stride-2 convolutions", "#555", "middle"),
+             text(640, 200, "up: transposed convolutions", "#555", "middle"),
+             box(610, 225, 230, 36, "step t and class y → 64 numbers", "#d6eaf8"),
+             text(20, 290, "every level adds a learned shift per channel, read from the step and class; swish after each convolution",
+                  "#1f618d")]
+    svg("unet.svg", 860, 305, parts)
+
+
 if __name__ == "__main__":
     lstm_tbptt()
     skipgram()
@@ -205,3 +245,5 @@ if __name__ == "__main__":
     melody_tokens()
     attention()
     rl_loop()
+    diffusion_chains()
+    unet()
