@@ -364,7 +364,12 @@ public final class JavaKernel extends BaseKernel implements NotebookOutput {
 
     @Override
     public void interrupt() {
-        if (callbacks.busy()) callbacks.stop();
+        if (callbacks.busy()) {
+            // a callback holds the kernel's turn, so no cell is running: stopping cells as well left a stop request
+            // that the next cell, sent as soon as the callback showed it was stopped, could meet and die of
+            callbacks.stop();
+            return;
+        }
         if (startingCell) {
             stopWhileStarting = true;
         } else if (!evaluator.isDone()) {
