@@ -8,6 +8,8 @@ import unittest
 import jupyter_kernel_test
 from jupyter_client import KernelManager
 from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.utils import run_sync
+from jupyter_kernel_test.msgspec_v5 import validate_message
 
 SPEC_DIR = os.environ["COURSE_KERNELSPEC_DIR"]
 KERNEL_NAME = os.environ.get("COURSE_KERNEL_NAME", "creative-ai-java")
@@ -26,6 +28,29 @@ class CourseKernelTests(jupyter_kernel_test.KernelTests):
 
     language_name = "java"
     file_extension = ".jshell"
+
+    def execute_helper(self, code, timeout=jupyter_kernel_test.TIMEOUT, silent=False, store_history=True,
+                       stop_on_error=True):
+        """Runs code and returns (reply, output messages), checking what the suite's own helper checks: a valid reply,
+        busy, the outputs, then idle. The suite waits 0.1 s for each message after the reply, which a machine that
+        is also training a chapter (the test run makes chapter runs meanwhile) cannot promise; this waits 5 s."""
+        msg_id = self.kc.execute(code=code, silent=silent, store_history=store_history, stop_on_error=stop_on_error)
+        reply = self.get_non_kernel_info_reply(timeout=timeout)
+        validate_message(reply, "execute_reply", msg_id)
+        busy = run_sync(self.kc.iopub_channel.get_msg)(timeout=5)
+        validate_message(busy, "status", msg_id)
+        self.assertEqual(busy["content"]["execution_state"], "busy")
+        outputs = []
+        while True:
+            message = run_sync(self.kc.iopub_channel.get_msg)(timeout=5)
+            validate_message(message, message["msg_type"], msg_id)
+            if message["msg_type"] == "status":
+                self.assertEqual(message["content"]["execution_state"], "idle")
+                return reply, outputs
+            if message["msg_type"] == "execute_input":
+                self.assertEqual(message["content"]["code"], code)
+            else:
+                outputs.append(message)
 
     code_hello_world = 'System.out.println("hello, world");'
     code_stderr = 'System.err.println("careful");'
