@@ -3,6 +3,7 @@ package creativeai.display;
 import creativeai.kernel.runtime.RenderExtension;
 import creativeai.plot.Captions;
 import creativeai.plot.Charts;
+import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.common.Image;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
@@ -21,16 +22,10 @@ public final class CourseRenderers implements RenderExtension {
     public void registerAll(Renderer renderer) {
         renderer.createRegistration(Chart.class)
                 .preferring(MIMEType.IMAGE_PNG)
-                .register((chart, context) -> {
-                    Image.renderImage(Charts.image(chart), context);
-                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "chart: " + chart.getTitle());
-                });
+                .register((chart, context) -> picture(Charts.image(chart), context));
         renderer.createRegistration(BufferedImage.class)
                 .preferring(MIMEType.IMAGE_PNG)
-                .register((image, context) -> {
-                    Image.renderImage(image, context);
-                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> Captions.captionOf(image));
-                });
+                .register(CourseRenderers::picture);
         renderer.createRegistration(Table.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .register((table, context) -> TableHtml.of(table).render(context));
@@ -38,5 +33,11 @@ public final class CourseRenderers implements RenderExtension {
                 .preferring(MIMEType.TEXT_PLAIN)
                 .register((array, context) -> context.renderIfRequested(MIMEType.TEXT_PLAIN,
                         () -> array.shapeInfoToString().lines().findFirst().orElse("") + "\n" + array));
+    }
+
+    /** A picture as PNG, with its caption (what it shows, its size) as the plain-text view. */
+    private static void picture(BufferedImage image, RenderContext context) {
+        Image.renderImage(image, context);
+        context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> Captions.captionOf(image));
     }
 }

@@ -2,6 +2,7 @@ package creativeai.image;
 
 import creativeai.data.Mnist;
 import creativeai.originality.Provenance;
+import creativeai.plot.Captions;
 import creativeai.plot.ImageGrid;
 import creativeai.training.Budget;
 import creativeai.training.LossCurves;
@@ -88,7 +89,7 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
             var canvas = strip.createGraphics();
             for (int i = 0; i < grids.size(); i++) canvas.drawImage(grids.get(i).getSubimage(0, 0, width, row), 0, i * row, null);
             canvas.dispose();
-            return creativeai.plot.Captions.captioned(strip, "the first row of samples after each of " + grids.size() + " rounds, one under the other");
+            return Captions.captioned(strip, "the first row of samples after each of " + grids.size() + " rounds, one under the other");
         }
 
         /** How many rounds ended with a worse (larger) Fréchet distance than the round before. */

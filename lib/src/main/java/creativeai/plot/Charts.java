@@ -152,14 +152,17 @@ public final class Charts {
 
     /** The chart drawn as an image, at the presentation scale. */
     public static BufferedImage image(Chart<?, ?> chart) {
-        if (scale == 1) return Captions.captioned(BitmapEncoder.getBufferedImage(chart), "chart: " + chart.getTitle());
+        return Captions.captioned(scale == 1 ? BitmapEncoder.getBufferedImage(chart) : scaled(chart), "chart: " + chart.getTitle());
+    }
+
+    private static BufferedImage scaled(Chart<?, ?> chart) {
         BufferedImage image = new BufferedImage((int) Math.round(chart.getWidth() * scale),
                 (int) Math.round(chart.getHeight() * scale), BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.scale(scale, scale);
         chart.paint(graphics, chart.getWidth(), chart.getHeight());
         graphics.dispose();
-        return Captions.captioned(image, "chart: " + chart.getTitle());
+        return image;
     }
 
     /** Charts drawn side by side as one image, left to right, top-aligned (e.g. the same points at several moments). */
