@@ -5,6 +5,7 @@ import creativeai.originality.Provenance;
 import creativeai.plot.Captions;
 import creativeai.plot.ImageGrid;
 import creativeai.training.Budget;
+import creativeai.training.CheckpointListener;
 import creativeai.training.LossCurves;
 import creativeai.training.ProgressListener;
 import creativeai.training.TrainingListener;
@@ -17,7 +18,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,14 +66,10 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
         return this;
     }
 
-    /** Scores 500 samples after every round. */
+    /** Measures the Fréchet distance of 500 samples after every round. */
     public ImageTrainer judge(Judge judge) {
         this.judge = judge;
         return this;
-    }
-
-    /** The classifier that scores samples after every round, and the features of real images it compares with. */
-    public record Judge(DigitClassifier classifier, INDArray realFeatures) {
     }
 
     /**
@@ -110,14 +106,14 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
             return model.learn(images.get(NDArrayIndex.interval(from, from + batchSize), NDArrayIndex.all()));
         };
         Rounds rounds = new Rounds(fixedPoints);
-        TrainingRun run = TrainingLoop.of(title, stepsPerRound, step, model.lossNames()).budget(budget())
-                .listen(new ProgressListener(), LossCurves.of(title + ": losses", "round", model.lossUnit()), rounds)
-                .listen(listeners())
-                .run();
+        TrainingLoop loop = TrainingLoop.of(title, stepsPerRound, step, model.lossNames()).budget(budget())
+                .listen(new ProgressListener(), LossCurves.of(title + ": losses", "round", model.lossUnit()), rounds);
+        if (checkpoint() != null) loop.listen(CheckpointListener.to(checkpoint(), (file, done) -> save(file, rounds.grids.get(rounds.grids.size() - 1), done.rounds())));
+        TrainingRun run = loop.listen(listeners()).run();
         return new Result(List.of(model.lossNames()), rounds.grids, rounds.losses, rounds.frechet, run.rounds() * stepsPerRound, run.seconds());
     }
 
-    /** After every round: its mean losses, its Fréchet distance if judged, its grid shown and saved, the networks saved. */
+    /** After every round: its mean losses, its Fréchet distance if judged, its grid shown. */
     private final class Rounds implements TrainingListener {
         private final INDArray fixedPoints;
         private final INDArray judgedPoints = judge == null ? null : model.noise(JUDGED_SAMPLES);
@@ -147,11 +143,10 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
             for (int i = 0; i < sums.length; i++) sums[i] /= run.step();
             losses.add(sums);
             sums = new double[sums.length];
-            if (judge != null) frechet.add(judge.classifier().score(model.draw(judgedPoints), judge.realFeatures()).frechetDistance());
+            if (judge != null) frechet.add(judge.frechetDistance(model.draw(judgedPoints)));
             BufferedImage image = grid(model, fixedPoints);
             grids.add(image);
             picture.show(image);
-            if (checkpoint() != null) run.saved(save(image, run.rounds()));
         }
     }
 
@@ -167,17 +162,13 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
      * Saves the model to its checkpoint, and the round's grid beside it ({@code vae-16d.zip}: {@code vae-16d-round-003.png})
      * with a provenance record that cites it; returns the checkpoint.
      */
-    private Path save(BufferedImage grid, int round) {
-        try {
-            Path saved = model.save(checkpoint());
-            String stem = saved.getFileName().toString().replaceFirst("\\.zip$", "");
-            Provenance.of("samples from fixed latent points after round " + round, title)
-                    .seed(seed()).setting("round", round).setting("batches", round * stepsPerRound).setting("batch size", batchSize())
-                    .trainedOn(trainedOn.toArray(String[]::new)).checkpoint(saved)
-                    .save(saved.resolveSibling(String.format("%s-round-%03d.png", stem, round)), grid);
-            return saved;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not save round " + round + " to " + checkpoint() + ": " + e.getMessage(), e);
-        }
+    private Path save(Path file, BufferedImage grid, int round) throws IOException {
+        Path saved = model.save(file);
+        String stem = saved.getFileName().toString().replaceFirst("\\.zip$", "");
+        Provenance.of("samples from fixed latent points after round " + round, title)
+                .seed(seed()).setting("round", round).setting("batches", round * stepsPerRound).setting("batch size", batchSize())
+                .trainedOn(trainedOn.toArray(String[]::new)).checkpoint(saved)
+                .save(saved.resolveSibling(String.format("%s-round-%03d.png", stem, round)), grid);
+        return saved;
     }
 }

@@ -1,6 +1,7 @@
 package creativeai.sequence;
 
 import creativeai.training.Budget;
+import creativeai.training.CheckpointListener;
 import creativeai.training.LossCurves;
 import creativeai.training.ProgressListener;
 import creativeai.training.TrainingListener;
@@ -10,9 +11,6 @@ import creativeai.training.TrainingRun;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Random;
 import java.util.function.IntConsumer;
@@ -75,10 +73,11 @@ public final class Trainer extends TrainingOptions<Trainer> {
         ProgressListener bar = new ProgressListener();
         LossCurves curves = LossCurves.of(title + ": loss", "epoch", "bits per token").every(1).series(BATCH_SERIES).markers("training", "validation");
         Scoring scoring = new Scoring(history, training.first(validation.windows()), validation, bar, curves);
-        TrainingLoop.of(title, training.batches(batchSize()), new Batches(training), "bits/token")
+        TrainingLoop loop = TrainingLoop.of(title, training.batches(batchSize()), new Batches(training), "bits/token")
                 .budget(budget()).resume(history.epochs(), history.seconds())
-                .listen(bar, curves, scoring).listen(listeners())
-                .run();
+                .listen(bar, curves, scoring);
+        if (checkpoint() != null) loop.listen(CheckpointListener.to(checkpoint(), (file, run) -> model.save(history, file)));
+        loop.listen(TrainingListener.afterRound(run -> afterEpoch.accept(run.rounds()))).listen(listeners()).run();
         return history;
     }
 
@@ -101,7 +100,7 @@ public final class Trainer extends TrainingOptions<Trainer> {
         }
     }
 
-    /** After every epoch: training and validation bits, the history, the checkpoint, the chapter's hook. */
+    /** After every epoch: training and validation bits, into the history and the curves. */
     private final class Scoring implements TrainingListener {
         private final TrainingHistory history;
         private final TokenWindows trainingSample; // scored like validation, at the same cost
@@ -125,7 +124,6 @@ public final class Trainer extends TrainingOptions<Trainer> {
                 curves.add("training", e + 1, history.trainingBits(e));
             }
             secondsBefore = run.seconds();
-            if (checkpoint() != null && history.epochs() > 0) run.saved(checkpoint());
         }
 
         @Override
@@ -138,16 +136,6 @@ public final class Trainer extends TrainingOptions<Trainer> {
             bar.metric("validation", validationBits);
             curves.add("training", run.position(), trainingBits);
             curves.add("validation", run.position(), validationBits);
-            if (checkpoint() != null) run.saved(save(history));
-            afterEpoch.accept(run.rounds());
-        }
-
-        private Path save(TrainingHistory history) {
-            try {
-                return model.save(history, checkpoint());
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not save the checkpoint " + checkpoint() + ": " + e.getMessage(), e);
-            }
         }
     }
 

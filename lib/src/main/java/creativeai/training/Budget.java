@@ -42,9 +42,4 @@ public record Budget(OptionalInt rounds, OptionalDouble seconds) {
     public boolean allows(int roundsDone, double secondsSpent) {
         return (rounds.isEmpty() || roundsDone < rounds.getAsInt()) && (seconds.isEmpty() || secondsSpent < seconds.getAsDouble());
     }
-
-    /** Whether the clock, not a count of rounds, sets the end (a progress bar then counts seconds). */
-    public boolean timed() {
-        return seconds.isPresent();
-    }
 }

@@ -14,7 +14,6 @@ public final class TrainingRun {
     private final List<String> lossNames;
     private final int stepsPerRound;
     private final Budget budget;
-    private final int firstRound;
     private int rounds;
     private int step;
     private double seconds;
@@ -27,7 +26,6 @@ public final class TrainingRun {
         this.lossNames = List.copyOf(lossNames);
         this.stepsPerRound = stepsPerRound;
         this.budget = budget;
-        this.firstRound = roundsDone;
         this.rounds = roundsDone;
         this.seconds = secondsDone;
     }
@@ -51,11 +49,6 @@ public final class TrainingRun {
     /** Rounds finished, those of earlier runs included. */
     public int rounds() {
         return rounds;
-    }
-
-    /** Rounds this run started with (0 unless resumed). */
-    public int firstRound() {
-        return firstRound;
     }
 
     /** Steps done in the current round (after {@link TrainingListener#roundEnded}: in the round just ended). */
@@ -116,6 +109,6 @@ public final class TrainingRun {
     }
 
     boolean roundGoesOn() {
-        return step < stepsPerRound && stopReason == null && (budget.seconds().isEmpty() || seconds < budget.seconds().getAsDouble());
+        return step < stepsPerRound && goesOn();   // the round's own number is not counted yet, so only the clock or a stop ends it
     }
 }

@@ -35,29 +35,28 @@ class GanTest {
     @Test
     void aTrainedGeneratorBeatsAnUntrainedOneOnTheClassifiersMeasures() {
         DataSet test = Mnist.load(Mnist.Split.TEST).first(2000, Mnist.Scale.ZERO_TO_ONE);
-        DigitClassifier judge = DigitClassifier.train(Mnist.load(Mnist.Split.TRAIN), 1, 7);
-        assertTrue(judge.accuracy(test) > 0.93, "classifier accuracy " + judge.accuracy(test));
-        INDArray realFeatures = judge.features(test.getFeatures());
+        Judge judge = DigitClassifier.train(Mnist.load(Mnist.Split.TRAIN), DigitClassifier.Kind.DENSE, 1, 7).against(test.getFeatures());
+        assertTrue(judge.classifier().accuracy(test) > 0.93, "classifier accuracy " + judge.classifier().accuracy(test));
 
         Nd4j.getRandom().setSeed(1);
         var generator = MlpGan.generator(64, 1);
         var gan = new GanTraining(generator, MlpGan.discriminator(2));
         INDArray fixedNoise = gan.noise(500);
-        var untrained = judge.score(GanTraining.draw(generator, fixedNoise), realFeatures);
+        var untrained = judge.score(GanTraining.draw(generator, fixedNoise));
         INDArray real = Mnist.load(Mnist.Split.TRAIN).first(60000, Mnist.Scale.MINUS_ONE_TO_ONE).getFeatures();
         Random random = new Random(3);
         for (int step = 0; step < 1200; step++) {
             int start = random.nextInt(60000 - 64);
             gan.step(real.get(NDArrayIndex.interval(start, start + 64), NDArrayIndex.all()));
         }
-        var trained = judge.score(GanTraining.draw(generator, fixedNoise), realFeatures);
+        var trained = judge.score(GanTraining.draw(generator, fixedNoise));
         assertTrue(trained.frechetDistance() < untrained.frechetDistance() / 3, "Fréchet " + trained + " vs untrained " + untrained);
-        assertTrue(trained.digitsCovered() >= 8 && untrained.digitsCovered() <= 3, "digits " + trained + " vs untrained " + untrained);
+        assertTrue(trained.classesCovered() >= 8 && untrained.classesCovered() <= 3, "digits " + trained + " vs untrained " + untrained);
     }
 
     @Test
     void imagesOfTheWrongShapeOrRangeAreClearErrors() {
-        DigitClassifier judge = DigitClassifier.train(Mnist.load(Mnist.Split.TEST), 1, 1);
+        DigitClassifier judge = DigitClassifier.train(Mnist.load(Mnist.Split.TEST), DigitClassifier.Kind.DENSE, 1, 1);
         var shape = assertThrows(IllegalArgumentException.class, () -> judge.features(Nd4j.zeros(4, 28, 28)));
         assertTrue(shape.getMessage().contains("[n, 784]"), shape.getMessage());
         var range = assertThrows(IllegalArgumentException.class, () -> judge.features(Nd4j.ones(4, 784).neg()));

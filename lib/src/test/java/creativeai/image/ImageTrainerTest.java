@@ -77,8 +77,8 @@ class ImageTrainerTest {
     void aJudgedRunRecordsTheFrechetDistanceOfEveryRound(@TempDir Path dir) throws IOException {
         var vae = new GraphVae(GraphVaeTest.smallVae(3));
         INDArray real = Nd4j.rand(200, 784);
-        var judge = new ImageTrainer.Judge(DigitClassifier.train(creativeai.data.Mnist.load(creativeai.data.Mnist.Split.TEST), 1, 1),
-                Nd4j.rand(300, 128));
+        var judge = DigitClassifier.train(creativeai.data.Mnist.load(creativeai.data.Mnist.Split.TEST), DigitClassifier.Kind.DENSE, 1, 1)
+                .against(Nd4j.rand(300, 784));
         var result = new ImageTrainer("tiny-vae", vae).rounds(3).stepsPerRound(2).batchSize(20).seed(5).checkpoint(dir.resolve("tiny-vae.zip")).judge(judge).train(real, vae.noise(8));
         assertEquals(3, result.frechetByRound().size());
         assertTrue(result.frechetByRound().stream().allMatch(d -> d > 0 && Double.isFinite(d)), result.frechetByRound().toString());

@@ -1,6 +1,7 @@
 package creativeai.training;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,18 +82,29 @@ class TrainingLoopTest {
     }
 
     @Test
-    void aLossThatBecomesNanStopsWithAdviceAndTheLastCheckpoint() {
-        Path saved = Path.of("checkpoints", "toy.zip");
+    void aLossThatBecomesNanStopsWithAdviceAndTheLastCheckpoint(@TempDir Path dir) {
+        Path file = dir.resolve("toy.zip");
+        java.util.List<Integer> savedRounds = new java.util.ArrayList<>();
         var e = assertThrows(IllegalStateException.class, () -> TrainingLoop.of("toy", 2,
                         (round, step) -> new double[] {1, round == 1 && step == 1 ? Double.NaN : 1}, "discriminator", "generator")
-                .budget(Budget.rounds(3)).listen(new TrainingListener() {
-                    @Override
-                    public void roundEnded(TrainingRun run) {
-                        run.saved(saved);
-                    }
-                }).run());
+                .budget(Budget.rounds(3)).listen(CheckpointListener.to(file, (to, run) -> {
+                    savedRounds.add(run.rounds());
+                    return java.nio.file.Files.writeString(to, "round " + run.rounds());
+                })).run());
         assertTrue(e.getMessage().contains("generator loss became NaN in round 2, step 2"), e.getMessage());
-        assertTrue(e.getMessage().contains("learning rate") && e.getMessage().contains(saved.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("learning rate") && e.getMessage().contains(file.toString()), e.getMessage());
+        assertEquals(java.util.List.of(1), savedRounds, "saved after the one good round, not after the broken one");
+    }
+
+    @Test
+    void aResumedRunNamesItsCheckpointBeforeItsFirstRoundAndAFailedSaveSaysWhere(@TempDir Path dir) throws java.io.IOException {
+        Path file = java.nio.file.Files.writeString(dir.resolve("toy.zip"), "round 2");
+        var nan = assertThrows(IllegalStateException.class, () -> TrainingLoop.of("toy", 1, (round, step) -> new double[] {Double.NaN}, "loss")
+                .budget(Budget.rounds(4)).resume(2, 1.0).listen(CheckpointListener.to(file, (to, run) -> to)).run());
+        assertTrue(nan.getMessage().contains(file.toString()), "the earlier run's checkpoint is named: " + nan.getMessage());
+        var unsaved = assertThrows(java.io.UncheckedIOException.class, () -> TrainingLoop.of("toy", 1, (round, step) -> new double[] {1}, "loss")
+                .budget(Budget.rounds(1)).listen(CheckpointListener.to(file, (to, run) -> { throw new java.io.IOException("disk full"); })).run());
+        assertTrue(unsaved.getMessage().contains("could not save round 1") && unsaved.getMessage().contains("disk full"), unsaved.getMessage());
     }
 
     @Test
