@@ -1,5 +1,5 @@
 import creativeai.image.DigitClassifier;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import creativeai.image.Judge;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,13 +15,12 @@ import java.util.List;
 public class ScoreSamples {
     public static void main(String[] args) throws IOException {
         Path csv = Path.of(args[0]);
-        DigitClassifier judge = DigitClassifier.standard();
-        INDArray realFeatures = judge.features(ChapterData.testDigits());
+        Judge judge = DigitClassifier.standard().against(ChapterData.testDigits());
         List<String> written = Files.readAllLines(csv), lines = new ArrayList<>(List.of(written.get(0)));
         for (String line : written.subList(1, written.size())) {
             String[] fields = line.split(",");
             Path samples = csv.resolveSibling(fields[1]);
-            double frechet = judge.score(ChapterData.readImages(samples), realFeatures).frechetDistance();
+            double frechet = judge.frechetDistance(ChapterData.readImages(samples));
             lines.add(fields[0] + "," + String.format("%.4f", frechet));
             Files.delete(samples);
         }

@@ -1,4 +1,5 @@
 import creativeai.image.DigitClassifier;
+import creativeai.image.Judge;
 import creativeai.image.GanTraining;
 import creativeai.image.GraphVae;
 import creativeai.image.ImageModel;
@@ -162,10 +163,9 @@ public class TimeToQuality {
     /** A GAN as chapter 4 trains it (pixels in [-1, 1], batches of 64 from random places), judged by Fréchet distance. */
     static Run gan(GanTraining gan) {
         INDArray digits = ChapterData.trainingDigits().muli(2).subi(1);
-        DigitClassifier judge = DigitClassifier.standard();
-        INDArray realFeatures = judge.features(ChapterData.testDigits());
+        Judge judge = DigitClassifier.standard().against(ChapterData.testDigits());
         INDArray judged = gan.noise(1_000);
-        return images(gan, digits, () -> judge.score(gan.draw(judged), realFeatures).frechetDistance());
+        return images(gan, digits, () -> judge.frechetDistance(gan.draw(judged)));
     }
 
     /** Chapter 5's dense VAE (pixels in [0, 1]), judged by its negative ELBO on 1,000 test digits (nats per image). */

@@ -43,8 +43,7 @@ System.out.printf(java.util.Locale.ROOT, "{\\"train_examples_per_s\\": %%.1f, \\
 """
 TIME_TO_QUALITY = """
 SameDiff ttqNet = unetDenoiser(16, 10, SEED);
-DigitClassifier ttqJudge = DigitClassifier.standard();
-INDArray ttqReal = ttqJudge.features(testImages.get(NDArrayIndex.interval(0, 1_000), NDArrayIndex.all()));
+Judge ttqJudge = DigitClassifier.standard().against(testImages.get(NDArrayIndex.interval(0, 1_000), NDArrayIndex.all()));
 INDArray ttqPixels = signed(train), ttqNoise = Nd4j.randn(DataType.FLOAT, 200, Mnist.PIXELS);
 try (var out = new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of("%(out)s")))) {
     out.println("seconds,quality");
@@ -58,7 +57,7 @@ try (var out = new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(jav
             ddpmStep(ttqNet, ttqPixels.get(NDArrayIndex.interval(from, from + 64), NDArrayIndex.all()), oneHot(labels, 10));
         }
         trained += (System.nanoTime() - start) / 1e9;
-        double frechet = ttqJudge.score(visible(ddim(ttqNet, ttqNoise, 20, null, 0)), ttqReal).frechetDistance();
+        double frechet = ttqJudge.frechetDistance(visible(ddim(ttqNet, ttqNoise, 20, null, 0)));
         out.printf(java.util.Locale.ROOT, "%%.1f,%%.4f%%n", trained, frechet);
         out.flush();
     }

@@ -84,6 +84,11 @@ public final class ZipParts {
             this.bytes = bytes;
         }
 
+        /** Whether the file has a part called {@code name}. */
+        public boolean has(String name) {
+            return bytes.containsKey(name);
+        }
+
         /** The part called {@code name}, as {@code reader} makes it; an unreadable part gets the same clear error as a bad file. */
         public <T> T get(String name, Reader<T> reader) throws IOException {
             try {

@@ -140,10 +140,11 @@ public final class GanTraining implements ImageModel {
 
     /** Saves the generator and the discriminator, each with its Adam state, as the two parts of {@code file}, atomically. */
     @Override
-    public Path save(Path file) throws IOException {
+    public Path save(Path file, Map<String, ZipParts.Part> beside) throws IOException {
         Map<String, ZipParts.Part> parts = new LinkedHashMap<>();
         parts.put(GENERATOR, out -> ModelSerializer.writeModel(generator, out, true));
         parts.put(DISCRIMINATOR, out -> ModelSerializer.writeModel(discriminator, out, true));
+        parts.putAll(beside);
         return ZipParts.write(file, parts);
     }
 

@@ -2,6 +2,7 @@ package creativeai.image;
 
 import creativeai.backend.Graphs;
 import creativeai.data.Mnist;
+import creativeai.data.ZipParts;
 import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -127,8 +128,8 @@ public final class GraphVae implements ImageModel {
     }
 
     @Override
-    public Path save(Path file) throws IOException {
-        return Graphs.save(graph, file);
+    public Path save(Path file, Map<String, ZipParts.Part> beside) throws IOException {
+        return Graphs.save(graph, file, beside);
     }
 
     /** Rows in groups of 500: a convolutional graph's working arrays for thousands of images at once take gigabytes. */

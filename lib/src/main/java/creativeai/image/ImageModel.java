@@ -1,9 +1,11 @@
 package creativeai.image;
 
+import creativeai.data.ZipParts;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A model that learns to draw images from points of a latent space, as {@link ImageTrainer} sees it: it learns
@@ -29,6 +31,14 @@ public interface ImageModel {
     /** The images for the given latent points, as rows of 784 pixels in [0, 1] (what {@link DigitClassifier} reads). */
     INDArray draw(INDArray latentPoints);
 
-    /** Saves the model (its networks with their optimiser state) to the one checkpoint {@code file}, atomically; returns the file. */
-    Path save(Path file) throws IOException;
+    /**
+     * Saves the model (its networks with their optimiser state) to the one checkpoint {@code file}, atomically, with
+     * {@code beside} as more parts of the same file (how far its training has come); returns the file.
+     */
+    Path save(Path file, Map<String, ZipParts.Part> beside) throws IOException;
+
+    /** Saves the model alone. */
+    default Path save(Path file) throws IOException {
+        return save(file, Map.of());
+    }
 }

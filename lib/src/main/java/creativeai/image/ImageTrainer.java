@@ -21,14 +21,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
  * How chapters 4 and 5 train an {@link ImageModel} (a GAN, a VAE): the course's {@link TrainingLoop}, rounds of
  * random batches, with what a reader watches: a progress bar, live loss curves, and a grid of images drawn from the
  * same fixed latent points, redrawn in place after every round. Given a {@link #checkpoint checkpoint}, the model is
- * saved (atomically) to it after every round, and each round's grid beside it as a PNG that names the model, round,
- * seed and checkpoint.
+ * saved (atomically) to it after every round with how far training has come ({@link ImageTrainingProgress}, so a run
+ * {@link #resume resumes}), and each round's grid beside it as a PNG that names the model, round, seed and checkpoint.
  * Given a {@link Judge}, it also measures the Fréchet distance of 500 samples after every round: how quality moved
  * during training. Settings have names and defaults:
  * <pre>{@code new ImageTrainer("dense VAE", vae).rounds(4).stepsPerRound(940).checkpoint(file).train(images, points)}</pre>
@@ -41,6 +42,7 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
     private int stepsPerRound = 100;
     private List<String> trainedOn = List.of();
     private Judge judge;
+    private ImageTrainingProgress resumed = ImageTrainingProgress.none();
 
     /** Training for {@code model}, shown under {@code title}: 1 round of 100 batches of 64, seed 42, no checkpoint, until set otherwise. */
     public ImageTrainer(String title, ImageModel model) {
@@ -57,6 +59,15 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
     public ImageTrainer stepsPerRound(int batches) {
         if (batches < 1) throw new IllegalArgumentException("a round needs at least 1 batch, not " + batches);
         this.stepsPerRound = batches;
+        return this;
+    }
+
+    /**
+     * Continues a run saved in a checkpoint ({@link ImageTrainingProgress#of}) on the model loaded from it: the budget
+     * counts its rounds and seconds too, and the result's losses and Fréchet distances start with its own.
+     */
+    public ImageTrainer resume(ImageTrainingProgress progress) {
+        this.resumed = progress;
         return this;
     }
 
@@ -98,7 +109,7 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
 
     /** Trains on random batches of {@code images} (one per row, in the range the model expects); grids show {@code fixedPoints}. */
     public Result train(INDArray images, INDArray fixedPoints) {
-        Random random = new Random(seed());
+        Random random = new Random(seed() + resumed.rounds());   // a resumed run does not repeat the batches it began with
         int batchSize = batchSize();
         int rows = (int) images.rows();
         TrainingLoop.Step step = (round, i) -> {
@@ -107,8 +118,9 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
         };
         Rounds rounds = new Rounds(fixedPoints);
         TrainingLoop loop = TrainingLoop.of(title, stepsPerRound, step, model.lossNames()).budget(budget())
+                .resume(resumed.rounds(), resumed.seconds())
                 .listen(new ProgressListener(), LossCurves.of(title + ": losses", "round", model.lossUnit()), rounds);
-        if (checkpoint() != null) loop.listen(CheckpointListener.to(checkpoint(), (file, done) -> save(file, rounds.grids.get(rounds.grids.size() - 1), done.rounds())));
+        if (checkpoint() != null) loop.listen(CheckpointListener.to(checkpoint(), (file, done) -> save(file, rounds.grids.get(rounds.grids.size() - 1), rounds.progress(done))));
         TrainingRun run = loop.listen(listeners()).run();
         return new Result(List.of(model.lossNames()), rounds.grids, rounds.losses, rounds.frechet, run.rounds() * stepsPerRound, run.seconds());
     }
@@ -118,13 +130,17 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
         private final INDArray fixedPoints;
         private final INDArray judgedPoints = judge == null ? null : model.noise(JUDGED_SAMPLES);
         private final List<BufferedImage> grids = new ArrayList<>();
-        private final List<double[]> losses = new ArrayList<>();
-        private final List<Double> frechet = new ArrayList<>();
+        private final List<double[]> losses = new ArrayList<>(resumed.losses());
+        private final List<Double> frechet = new ArrayList<>(resumed.frechetByRound());
         private TrainingView.Picture picture;
         private double[] sums;
 
         Rounds(INDArray fixedPoints) {
             this.fixedPoints = fixedPoints;
+        }
+
+        ImageTrainingProgress progress(TrainingRun run) {
+            return new ImageTrainingProgress(run.rounds(), run.seconds(), losses, frechet);
         }
 
         @Override
@@ -162,8 +178,9 @@ public final class ImageTrainer extends TrainingOptions<ImageTrainer> {
      * Saves the model to its checkpoint, and the round's grid beside it ({@code vae-16d.zip}: {@code vae-16d-round-003.png})
      * with a provenance record that cites it; returns the checkpoint.
      */
-    private Path save(Path file, BufferedImage grid, int round) throws IOException {
-        Path saved = model.save(file);
+    private Path save(Path file, BufferedImage grid, ImageTrainingProgress progress) throws IOException {
+        int round = progress.rounds();
+        Path saved = model.save(file, Map.of(ImageTrainingProgress.PART, progress::writeTo));
         String stem = saved.getFileName().toString().replaceFirst("\\.zip$", "");
         Provenance.of("samples from fixed latent points after round " + round, title)
                 .seed(seed()).setting("round", round).setting("batches", round * stepsPerRound).setting("batch size", batchSize())

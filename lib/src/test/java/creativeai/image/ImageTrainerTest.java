@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +84,34 @@ class ImageTrainerTest {
         assertEquals(3, result.frechetByRound().size());
         assertTrue(result.frechetByRound().stream().allMatch(d -> d > 0 && Double.isFinite(d)), result.frechetByRound().toString());
         assertEquals(vae.draw(vae.noise(2).mul(0)), GraphVae.load(dir.resolve("tiny-vae.zip")).draw(vae.noise(2).mul(0)));
+    }
+
+    @Test
+    void aRunSavedAfterTwoRoundsResumesForTheThirdOnly(@TempDir Path dir) throws IOException {
+        var vae = new GraphVae(GraphVaeTest.smallVae(3));
+        INDArray real = Nd4j.rand(200, 784);
+        Path file = dir.resolve("tiny-vae.zip");
+        var first = new ImageTrainer("tiny-vae", vae).rounds(2).stepsPerRound(3).batchSize(20).seed(5).checkpoint(file).train(real, vae.noise(4));
+        var saved = ImageTrainingProgress.of(file);
+        assertEquals(2, saved.rounds());
+        assertEquals(first.seconds(), saved.seconds(), 1e-9);
+        assertArrayEquals(first.losses().get(1), saved.losses().get(1));
+        var again = new ImageTrainer("tiny-vae", GraphVae.load(file)).rounds(3).stepsPerRound(3).batchSize(20).seed(5).checkpoint(file)
+                .resume(saved).train(real, vae.noise(4));
+        assertEquals(1, again.grids().size(), "only the missing round is trained");
+        assertEquals(3, again.losses().size());
+        assertEquals(9, again.batches());
+        assertEquals(3, ImageTrainingProgress.of(file).rounds());
+        var done = new ImageTrainer("tiny-vae", GraphVae.load(file)).rounds(3).stepsPerRound(3).checkpoint(file)
+                .resume(ImageTrainingProgress.of(file)).train(real, vae.noise(4));
+        assertEquals(0, done.grids().size(), "a spent budget trains nothing");
+    }
+
+    @Test
+    void aModelSavedWithoutItsTrainingHasNoProgress(@TempDir Path dir) throws IOException {
+        Path file = new GraphVae(GraphVaeTest.smallVae(3)).save(dir.resolve("vae.zip"));
+        assertEquals(0, ImageTrainingProgress.of(file).rounds());
+        assertEquals(0, ImageTrainingProgress.of(dir.resolve("none.zip")).rounds());
     }
 
     @Test
