@@ -155,26 +155,32 @@ public final class DigitClassifier {
 
     /** Each image's probability of each class (pixels in [0, 1], one image per row). */
     public INDArray probabilities(INDArray images) {
-        return inSlices(check(images), slice -> net.output(slice));
+        return read(images).probabilities();
     }
 
     /** The 128 features of the last hidden layer, for images with pixels in [0, 1], one per row. */
     public INDArray features(INDArray images) {
-        int featureLayer = net.getnLayers() - 2;
-        return inSlices(check(images), slice -> net.feedForwardToLayer(featureLayer, slice, false).get(featureLayer + 1));
+        return read(images).features();
+    }
+
+    /** What one pass through the network gives for a batch of images: the features and the class probabilities. */
+    record Reading(INDArray features, INDArray probabilities) {
     }
 
     /**
-     * {@code pass} over slices of {@link #SLICE} images, stacked: a convolution's activations for 10,000 images at
-     * once would take 0.7 GB, a slice's 20 MB.
+     * One pass over {@code images} (pixels in [0, 1], one per row), {@link #SLICE} at a time: a convolution's
+     * activations for 10,000 images at once would take 0.7 GB, a slice's 20 MB.
      */
-    private static INDArray inSlices(INDArray images, java.util.function.UnaryOperator<INDArray> pass) {
-        if (images.rows() <= SLICE) return pass.apply(images);
-        List<INDArray> parts = new java.util.ArrayList<>();
-        for (long from = 0; from < images.rows(); from += SLICE) {
-            parts.add(pass.apply(images.get(NDArrayIndex.interval(from, Math.min(images.rows(), from + SLICE)), NDArrayIndex.all())).dup());
-        }
-        return org.nd4j.linalg.factory.Nd4j.vstack(parts.toArray(INDArray[]::new));
+    Reading read(INDArray images) {
+        check(images);
+        int featureLayer = net.getnLayers() - 2;
+        INDArray both = RowGroups.apply(images, SLICE, slice -> {
+            List<INDArray> activations = net.feedForward(slice, false);   // the input, then each layer's output
+            return org.nd4j.linalg.factory.Nd4j.hstack(activations.get(featureLayer + 1), activations.get(featureLayer + 2));
+        });
+        long features = both.columns() - Mnist.CLASSES;
+        return new Reading(both.get(NDArrayIndex.all(), NDArrayIndex.interval(0, features)),
+                both.get(NDArrayIndex.all(), NDArrayIndex.interval(features, both.columns())));
     }
 
     /** A judge of generated images: this classifier, and these real images' features to compare with. */

@@ -197,17 +197,11 @@ public final class GanTraining implements ImageModel {
      * half a gigabyte.
      */
     public static INDArray draw(MultiLayerNetwork generator, INDArray noise) {
-        List<INDArray> parts = new java.util.ArrayList<>();
-        for (long from = 0; from < noise.rows(); from += 100) {
-            INDArray chunk = noise.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, Math.min(noise.rows(), from + 100)),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all());
+        return RowGroups.apply(noise, 100, chunk -> {
             INDArray drawn = generator.output(chunk, false);
-            parts.add(drawn.reshape(chunk.rows(), 784).add(1).divi(2));
+            INDArray images = drawn.reshape(chunk.rows(), 784).add(1).divi(2);
             free(drawn);
-        }
-        if (parts.size() == 1) return parts.get(0);
-        INDArray images = Nd4j.vstack(parts.toArray(INDArray[]::new));
-        free(parts);
-        return images;
+            return images;
+        });
     }
 }

@@ -26,6 +26,8 @@ import java.util.Map;
  * probabilities decoded from {@code zIn}). The graph's loss and training configuration are the notebook's too.
  */
 public final class GraphVae implements ImageModel {
+    /** Rows drawn or encoded at once: a convolutional graph's working arrays for thousands of images take gigabytes. */
+    private static final int GROUP = 500;
     private static final List<String> PARTS = List.of("x", "eps", "zIn", "mean", "reconstruction", "kl", "drawn");
     private final SameDiff graph;
     private final int latent;
@@ -101,13 +103,12 @@ public final class GraphVae implements ImageModel {
     /** The centre μ of each image's cloud in latent space, one row per image. */
     public INDArray encode(INDArray images) {
         Mnist.requireRows(images, "the VAE");
-        List<INDArray> parts = new ArrayList<>();
-        for (INDArray chunk : chunks(images)) {
+        return RowGroups.apply(images, GROUP, chunk -> {
             INDArray eps = Nd4j.zeros(DataType.FLOAT, chunk.rows(), latent);
-            parts.add(graph.output(Map.of("x", chunk.castTo(DataType.FLOAT), "eps", eps), "mean").get("mean"));
-            eps.close(); // the graph's outputs are its own (it hands the same arrays out again): only ours are freed
-        }
-        return Nd4j.vstack(parts.toArray(INDArray[]::new));
+            INDArray mean = graph.output(Map.of("x", chunk.castTo(DataType.FLOAT), "eps", eps), "mean").get("mean").dup();
+            eps.close(); // the graph's outputs are its own (it hands the same arrays out again): ours are copies
+            return mean;
+        });
     }
 
     @Override
@@ -115,11 +116,8 @@ public final class GraphVae implements ImageModel {
         if (latentPoints.rank() != 2 || latentPoints.columns() != latent) {
             throw new IllegalArgumentException("latent points must be rows of " + latent + " numbers, not " + java.util.Arrays.toString(latentPoints.shape()));
         }
-        List<INDArray> parts = new ArrayList<>();
-        for (INDArray chunk : chunks(latentPoints)) {
-            parts.add(graph.output(Map.of("zIn", chunk.castTo(DataType.FLOAT)), "drawn").get("drawn").reshape(chunk.rows(), Mnist.PIXELS));
-        }
-        return Nd4j.vstack(parts.toArray(INDArray[]::new));
+        return RowGroups.apply(latentPoints, GROUP,
+                chunk -> graph.output(Map.of("zIn", chunk.castTo(DataType.FLOAT)), "drawn").get("drawn").reshape(chunk.rows(), Mnist.PIXELS).dup());
     }
 
     @Override
@@ -132,11 +130,11 @@ public final class GraphVae implements ImageModel {
         return Graphs.save(graph, file, beside);
     }
 
-    /** Rows in groups of 500: a convolutional graph's working arrays for thousands of images at once take gigabytes. */
+    /** Rows in groups of {@link #GROUP}, for a pass that sums over them. */
     private static List<INDArray> chunks(INDArray rows) {
         List<INDArray> chunks = new ArrayList<>();
-        for (long from = 0; from < rows.rows(); from += 500) {
-            chunks.add(rows.get(NDArrayIndex.interval(from, Math.min(rows.rows(), from + 500)), NDArrayIndex.all()));
+        for (long from = 0; from < rows.rows(); from += GROUP) {
+            chunks.add(rows.get(NDArrayIndex.interval(from, Math.min(rows.rows(), from + GROUP)), NDArrayIndex.all()));
         }
         return chunks;
     }

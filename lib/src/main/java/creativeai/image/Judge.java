@@ -13,12 +13,14 @@ public final class Judge {
     private final INDArray realFeatures;
     private final PrecisionRecall realOutline;
     private final double featureScale;
+    private final INDArray realFeaturesScaled;
 
     Judge(DigitClassifier classifier, INDArray realImages) {
         this.classifier = classifier;
         this.realFeatures = classifier.features(realImages);
         this.realOutline = PrecisionRecall.outline(realFeatures);
         this.featureScale = Math.sqrt(realFeatures.mul(realFeatures).meanNumber().doubleValue());
+        this.realFeaturesScaled = realFeatures.div(featureScale);
     }
 
     /** The classifier that judges. */
@@ -39,7 +41,8 @@ public final class Judge {
 
     /** Scores {@code images}, pixels in [0, 1], one per row. */
     public Scores score(INDArray images) {
-        INDArray probabilities = classifier.probabilities(images);
+        DigitClassifier.Reading reading = classifier.read(images);
+        INDArray probabilities = reading.probabilities();
         double confidence = probabilities.max(1).meanNumber().doubleValue();
         int[] counts = new int[Mnist.CLASSES];
         for (int k : probabilities.argMax(1).toIntVector()) counts[k]++;
@@ -51,9 +54,9 @@ public final class Judge {
             double share = (double) count / images.rows();
             entropy -= share * Math.log(share) / Math.log(2);
         }
-        INDArray features = classifier.features(images);
+        INDArray features = reading.features();
         return new Scores(confidence, covered, entropy, FrechetDistance.between(features, realFeatures),
-                KernelDistance.between(features.div(featureScale), realFeatures.div(featureScale)),
+                KernelDistance.between(features.div(featureScale), realFeaturesScaled),
                 realOutline.precision(features), realOutline.recall(features));
     }
 
